@@ -1,0 +1,19 @@
+namespace DataArchiver.Core.Configuration;
+
+/// <summary>Where and how to reach the S3-compatible store.</summary>
+public sealed record S3Settings
+{
+    /// <summary>Endpoint URL; <c>null</c> means AWS itself.</summary>
+    public string? Endpoint { get; init; }
+    /// <summary>Bucket name.</summary>
+    public required string Bucket { get; init; }
+    /// <summary>Access key id.</summary>
+    public string? AccessKey { get; init; }
+    /// <summary>Secret key; never logged.</summary>
+    public string? SecretKey { get; init; }
+    /// <summary>Region; <c>auto</c> signs as us-east-1.</summary>
+    public required string Region { get; init; }
+
+    /// <inheritdoc />
+    public override string ToString() => $"s3://{Bucket}" + (Endpoint is null ? "" : $" at {Endpoint}");
+}

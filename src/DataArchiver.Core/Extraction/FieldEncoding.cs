@@ -1,0 +1,10 @@
+namespace DataArchiver.Core.Extraction;
+
+/// <summary>What the extraction hands a record writer for each field.</summary>
+public enum FieldEncoding
+{
+    /// <summary>Each field is the UTF-8 JSON text of the value exactly as <c>to_json</c> renders it; SQL NULL is a null field.</summary>
+    JsonText,
+    /// <summary>The server's own CSV output (with header), passed through as text.</summary>
+    ServerCsv,
+}
