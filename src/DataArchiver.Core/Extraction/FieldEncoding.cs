@@ -7,4 +7,9 @@ public enum FieldEncoding
     JsonText,
     /// <summary>The server's own CSV output (with header), passed through as text.</summary>
     ServerCsv,
+    /// <summary>
+    /// Each field is PostgreSQL's binary send format of <see cref="BinaryProjection.SelectExpression"/> for its column:
+    /// the column itself for types decoded natively, its text output for all others. SQL NULL is a null field.
+    /// </summary>
+    PostgresBinary,
 }

@@ -36,12 +36,12 @@ public sealed class UnitProcessor(
             progress.StageChanged(unit, UnitStage.Uploading);
             var source = new UploadSource(tempPath, file.Length, file.Md5);
             var metadata = ObjectMetadata.Build(unit, settings, file.Columns, file.Md5, file.Rows);
-            await store.PutAsync(unit.Key, source, metadata, cancellationToken);
+            var put = await store.PutAsync(unit.Key, source, metadata, cancellationToken);
 
             progress.StageChanged(unit, UnitStage.Verifying);
             var stored = await store.HeadAsync(unit.Key, cancellationToken)
                 ?? throw new VerificationException($"{unit.Key} is missing right after its upload");
-            Verify(unit.Key, stored, source);
+            Verify(unit.Key, stored, source, put.PartMd5s);
             return new UnitResult(unit, UnitOutcome.Archived, file.Rows, file.BytesIn, file.Length, clock.Elapsed);
         }
         finally

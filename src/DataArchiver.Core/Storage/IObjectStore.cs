@@ -34,8 +34,11 @@ public interface IObjectStore
     /// <summary>Size, ETag and user metadata of <paramref name="key"/>, or <c>null</c> when no such object exists.</summary>
     Task<ObjectInfo?> HeadAsync(string key, CancellationToken cancellationToken);
 
-    /// <summary>Uploads <paramref name="source"/> under <paramref name="key"/> with the given user metadata.</summary>
-    Task<ObjectInfo> PutAsync(string key, UploadSource source, IReadOnlyDictionary<string, string> metadata, CancellationToken cancellationToken);
+    /// <summary>
+    /// Uploads <paramref name="source"/> under <paramref name="key"/> with the given user metadata: one request below the
+    /// store's multipart threshold, a multipart upload above it (aborted on failure).
+    /// </summary>
+    Task<PutResult> PutAsync(string key, UploadSource source, IReadOnlyDictionary<string, string> metadata, CancellationToken cancellationToken);
 
     /// <summary>Opens the stored bytes of <paramref name="key"/> for reading (used by verification tools and tests).</summary>
     Task<Stream> OpenReadAsync(string key, CancellationToken cancellationToken);
