@@ -10,6 +10,7 @@ public static class RecordWriters
     public static IRecordWriter Create(OutputFormat format, Stream output, IReadOnlyList<ColumnInfo> columns) => format switch
     {
         OutputFormat.Jsonl => new JsonLinesWriter(output, columns),
+        OutputFormat.Csv => new CsvRecordWriter(output),
         _ => throw new ConfigurationException($"--output-format {format.ToString().ToLowerInvariant()} is not supported yet"),
     };
 }

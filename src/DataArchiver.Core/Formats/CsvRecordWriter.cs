@@ -1,0 +1,46 @@
+using System.Text;
+using DataArchiver.Core.Extraction;
+
+namespace DataArchiver.Core.Formats;
+
+/// <summary>
+/// Writes the server's own CSV (<c>COPY … (FORMAT csv, HEADER)</c>) as UTF-8, unchanged: the quoting, NULL and
+/// empty-string rules are PostgreSQL's, so the file reloads with <c>COPY … FROM</c>.
+/// </summary>
+public sealed class CsvRecordWriter(Stream output) : IRecordWriter
+{
+    private readonly Encoder _encoder = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetEncoder();
+    private readonly byte[] _bytes = new byte[3 * 64 * 1024 + 8];
+
+    /// <inheritdoc />
+    public FieldEncoding Encoding => FieldEncoding.ServerCsv;
+
+    /// <inheritdoc />
+    public void WriteRow(ReadOnlySpan<byte> data, ReadOnlySpan<FieldSlice> fields) =>
+        throw new NotSupportedException("CSV comes from the server as text");
+
+    /// <inheritdoc />
+    public void WriteText(ReadOnlySpan<char> text)
+    {
+        while (!text.IsEmpty)
+        {
+            var take = Math.Min(text.Length, 64 * 1024);
+            _encoder.Convert(text[..take], _bytes, flush: false, out var used, out var written, out _);
+            output.Write(_bytes, 0, written);
+            text = text[used..];
+        }
+    }
+
+    /// <inheritdoc />
+    public void Complete()
+    {
+        _encoder.Convert(ReadOnlySpan<char>.Empty, _bytes, flush: true, out _, out var written, out _);
+        output.Write(_bytes, 0, written);
+        output.Flush();
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+    }
+}

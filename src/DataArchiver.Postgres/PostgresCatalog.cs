@@ -1,0 +1,62 @@
+using DataArchiver.Core.Configuration;
+using DataArchiver.Core.Extraction;
+using DataArchiver.Core.Planning;
+using Npgsql;
+
+namespace DataArchiver.Postgres;
+
+/// <summary>Finds the leaf partitions of a table through <c>pg_inherits</c>, at any depth.</summary>
+public sealed class PostgresCatalog(PostgresConnector connector) : ICatalog
+{
+    private const string LeavesSql = """
+        WITH RECURSIVE tree(oid) AS (
+            SELECT $1::oid
+            UNION ALL
+            SELECT i.inhrelid FROM tree t JOIN pg_inherits i ON i.inhparent = t.oid
+        )
+        SELECT n.nspname, c.relname, pg_get_expr(c.relpartbound, c.oid), has_table_privilege(c.oid, 'SELECT')
+        FROM tree t
+        JOIN pg_class c ON c.oid = t.oid
+        JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE c.relkind IN ('r', 'f', 'm')
+          AND NOT EXISTS (SELECT 1 FROM pg_inherits sub WHERE sub.inhparent = c.oid)
+        ORDER BY c.relname
+        """;
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<LeafPartition>> DiscoverLeavesAsync(RelationName table, CancellationToken cancellationToken)
+    {
+        await using var connection = await connector.OpenAsync(cancellationToken);
+        try
+        {
+            var oid = await ResolveAsync(connection, table, cancellationToken)
+                ?? throw new ConfigurationException($"table {table} does not exist (check --schema and --table)");
+            await using var command = new NpgsqlCommand(LeavesSql, connection);
+            command.Parameters.Add(new NpgsqlParameter { Value = oid, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Oid });
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            var leaves = new List<LeafPartition>();
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                leaves.Add(new LeafPartition(
+                    new RelationName(reader.GetString(0), reader.GetString(1)),
+                    reader.IsDBNull(2) ? null : reader.GetString(2),
+                    reader.GetBoolean(3)));
+            }
+            // A partitioned root with no leaves yet is simply empty; a plain table is its own single leaf.
+            return leaves;
+        }
+        catch (Exception error) when (error is NpgsqlException or TimeoutException or IOException)
+        {
+            throw PostgresErrors.Wrap(error, $"reading the partitions of {table}", connecting: false);
+        }
+    }
+
+    /// <summary>The OID of <paramref name="table"/>, or <c>null</c> when it does not exist.</summary>
+    internal static async Task<uint?> ResolveAsync(NpgsqlConnection connection, RelationName table, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("SELECT to_regclass($1)::oid", connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = table.Quoted });
+        var result = await command.ExecuteScalarAsync(cancellationToken);
+        return result is uint oid ? oid : null;
+    }
+}

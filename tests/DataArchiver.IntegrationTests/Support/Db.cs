@@ -1,0 +1,39 @@
+using Npgsql;
+
+namespace DataArchiver.IntegrationTests.Support;
+
+/// <summary>Small helpers for setting up and reading test tables in the real PostgreSQL.</summary>
+public static class Db
+{
+    public static async Task<NpgsqlConnection> OpenAsync()
+    {
+        var connection = new NpgsqlConnection(TestServices.PgConnectionString);
+        await connection.OpenAsync();
+        return connection;
+    }
+
+    public static async Task ExecuteAsync(string sql)
+    {
+        await using var connection = await OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 300 };
+        await command.ExecuteNonQueryAsync();
+    }
+
+    public static async Task<List<string>> ColumnAsync(string sql)
+    {
+        await using var connection = await OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 300 };
+        await using var reader = await command.ExecuteReaderAsync();
+        var values = new List<string>();
+        while (await reader.ReadAsync())
+            values.Add(reader.GetString(0));
+        return values;
+    }
+
+    public static async Task<long> ScalarAsync(string sql)
+    {
+        await using var connection = await OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 300 };
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+}
