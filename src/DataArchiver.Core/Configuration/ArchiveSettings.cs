@@ -47,6 +47,10 @@ public sealed record ArchiveSettings
     public bool Force { get; init; }
     /// <summary>Verbose diagnostics.</summary>
     public bool Debug { get; init; }
+    /// <summary>Where temp files are written before upload (default: the system temp directory).</summary>
+    public string? TempDirectory { get; init; }
+    /// <summary>Where state files live (default: <c>~/.data-archiver</c>).</summary>
+    public string? StateDirectory { get; init; }
     /// <summary>Log line format.</summary>
     public LogFormat LogFormat { get; init; } = LogFormat.Text;
 }

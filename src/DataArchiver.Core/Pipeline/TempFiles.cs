@@ -24,4 +24,44 @@ public static class TempFiles
         {
         }
     }
+
+    /// <summary>
+    /// Removes temp files left by runs that died (their process no longer exists); returns how many were removed.
+    /// Files of live processes, including other runs going on now, are left alone.
+    /// </summary>
+    public static int CleanStale(string directory)
+    {
+        if (!Directory.Exists(directory))
+            return 0;
+        var removed = 0;
+        foreach (var path in Directory.EnumerateFiles(directory, Prefix + "*.tmp"))
+        {
+            var name = Path.GetFileName(path)[Prefix.Length..];
+            var dash = name.IndexOf('-', StringComparison.Ordinal);
+            if (dash <= 0 || !int.TryParse(name[..dash], System.Globalization.CultureInfo.InvariantCulture, out var pid) || IsAlive(pid))
+                continue;
+            TryDelete(path);
+            removed += File.Exists(path) ? 0 : 1;
+        }
+        return removed;
+    }
+
+    private static bool IsAlive(int pid)
+    {
+        if (pid == Environment.ProcessId)
+            return true;
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
 }

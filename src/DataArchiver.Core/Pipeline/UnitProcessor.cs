@@ -1,52 +1,43 @@
 using System.Diagnostics;
-using DataArchiver.Core.Codecs;
 using DataArchiver.Core.Configuration;
 using DataArchiver.Core.Extraction;
-using DataArchiver.Core.Formats;
-using DataArchiver.Core.Hashing;
 using DataArchiver.Core.Planning;
 using DataArchiver.Core.Progress;
+using DataArchiver.Core.State;
 using DataArchiver.Core.Storage;
 
 namespace DataArchiver.Core.Pipeline;
 
 /// <summary>
-/// One attempt at one unit: extract → encode → compress → hash into a temp file, upload it, verify what the
-/// store reports, remove the temp file whatever happens.
+/// One attempt at one unit. Unless forced: (a) a state record whose object the store still reports unchanged is
+/// skipped without touching the database; (b) otherwise the unit is extracted into a hashed temp file and, when the
+/// stored object already has exactly those bytes, the upload is skipped; (c) else the file is uploaded, verified
+/// and recorded. The temp file is removed whatever happens. In a dry run nothing is uploaded or recorded.
 /// </summary>
 public sealed class UnitProcessor(
     ArchiveSettings settings,
     IUnitReader reader,
     IObjectStore store,
+    StateStore state,
     IArchiveProgress progress,
-    string tempDirectory) : IUnitProcessor
+    TimeProvider clock) : IUnitProcessor
 {
+    private readonly string _tempDirectory = settings.TempDirectory ?? Path.GetTempPath();
+
     /// <inheritdoc />
     public async Task<UnitResult> ProcessAsync(WorkUnit unit, CancellationToken cancellationToken)
     {
-        var clock = Stopwatch.StartNew();
-        var tempPath = TempFiles.NewPath(tempDirectory);
+        var watch = Stopwatch.StartNew();
         try
         {
-            progress.StageChanged(unit, UnitStage.Extracting);
-            var file = await WriteFileAsync(unit, tempPath, cancellationToken);
-            if (file.Rows == 0)
-                return new UnitResult(unit, UnitOutcome.Empty, 0, 0, 0, clock.Elapsed);
-
-            progress.StageChanged(unit, UnitStage.Uploading);
-            var source = new UploadSource(tempPath, file.Length, file.Md5);
-            var metadata = ObjectMetadata.Build(unit, settings, file.Columns, file.Md5, file.Rows);
-            var put = await store.PutAsync(unit.Key, source, metadata, cancellationToken);
-
-            progress.StageChanged(unit, UnitStage.Verifying);
-            var stored = await store.HeadAsync(unit.Key, cancellationToken)
-                ?? throw new VerificationException($"{unit.Key} is missing right after its upload");
-            Verify(unit.Key, stored, source, put.PartMd5s);
-            return new UnitResult(unit, UnitOutcome.Archived, file.Rows, file.BytesIn, file.Length, clock.Elapsed);
+            if (!settings.Force && await CheckRecordAsync(unit, cancellationToken) is { } known)
+                return known with { Elapsed = watch.Elapsed };
+            return await ArchiveAsync(unit, watch, cancellationToken);
         }
-        finally
+        catch (Exception error) when (error is not OperationCanceledException && !settings.DryRun)
         {
-            TempFiles.TryDelete(tempPath);
+            state.Set(unit.Key, (state.Get(unit.Key) ?? new ObjectRecord()) with { LastError = error.Message });
+            throw;
         }
     }
 
@@ -59,39 +50,75 @@ public sealed class UnitProcessor(
             throw new VerificationException($"{key}: ETag {stored.ETag} does not match the MD5 {source.Md5Hex} of what we wrote");
     }
 
-    private async Task<WrittenFile> WriteFileAsync(WorkUnit unit, string path, CancellationToken cancellationToken)
+    private async Task<UnitResult?> CheckRecordAsync(WorkUnit unit, CancellationToken cancellationToken)
     {
-        await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
-        using var hashing = new HashingStream(file);
-        Stream? compressed = null;
-        CountingStream? counting = null;
-        IRecordWriter? writer = null;
-        IReadOnlyList<ColumnInfo> columns = [];
+        progress.StageChanged(unit, UnitStage.Checking);
+        var record = state.Get(unit.Key);
+        if (record is { Empty: true, UploadedAt: { } foundAt } && foundAt.UtcDateTime >= unit.Period.End)
+            return new UnitResult(unit, UnitOutcome.Empty, 0, 0, 0, TimeSpan.Zero);
+        if (record is not { Md5: not null })
+            return null;
+        var stored = await store.HeadAsync(unit.Key, cancellationToken);
+        if (stored is null || stored.Size != record.Size)
+            return null;
+        var sameTag = record.ETag is not null && string.Equals(stored.ETag, record.ETag, StringComparison.OrdinalIgnoreCase);
+        var sameMd5 = stored.Metadata.TryGetValue(ObjectMetadata.Md5, out var md5) && string.Equals(md5, record.Md5, StringComparison.OrdinalIgnoreCase);
+        return sameTag || sameMd5 ? new UnitResult(unit, UnitOutcome.Skipped, 0, 0, 0, TimeSpan.Zero) : null;
+    }
+
+    private async Task<UnitResult> ArchiveAsync(WorkUnit unit, Stopwatch watch, CancellationToken cancellationToken)
+    {
+        var tempPath = TempFiles.NewPath(_tempDirectory);
         try
         {
-            var rows = await reader.ExportAsync(unit, cols =>
+            progress.StageChanged(unit, UnitStage.Extracting);
+            var file = await UnitFileWriter.WriteAsync(settings, reader, unit, tempPath, rows => progress.RowsDone(unit, rows, 0), cancellationToken);
+            if (file.Rows == 0)
             {
-                columns = cols;
-                compressed = Compression.Wrap(hashing, settings.Compression, settings.CompressionLevel);
-                counting = new CountingStream(compressed);
-                writer = RecordWriters.Create(settings.Format, counting, cols);
-                return writer;
-            }, done => progress.RowsDone(unit, done, hashing.BytesWritten), cancellationToken);
+                if (!settings.DryRun)
+                    state.Set(unit.Key, new ObjectRecord { Empty = true, UploadedAt = clock.GetUtcNow() });
+                return new UnitResult(unit, UnitOutcome.Empty, 0, file.BytesIn, 0, watch.Elapsed);
+            }
+            var source = new UploadSource(tempPath, file.Length, file.Md5);
 
-            writer?.Dispose();
-            writer = null;
-            compressed?.Dispose();
-            compressed = null;
-            var md5 = hashing.GetMd5();
-            await file.FlushAsync(cancellationToken);
-            return new WrittenFile(rows, hashing.BytesWritten, md5, counting?.BytesWritten ?? 0, columns);
+            if (!settings.Force && await store.HeadAsync(unit.Key, cancellationToken) is { } existing && Holds(existing, source))
+            {
+                if (!settings.DryRun)
+                    Record(unit, source, existing.ETag, file.Rows);
+                return new UnitResult(unit, UnitOutcome.Skipped, file.Rows, file.BytesIn, file.Length, watch.Elapsed);
+            }
+            if (settings.DryRun)
+                return new UnitResult(unit, UnitOutcome.WouldArchive, file.Rows, file.BytesIn, file.Length, watch.Elapsed);
+
+            progress.StageChanged(unit, UnitStage.Uploading);
+            var metadata = ObjectMetadata.Build(unit, settings, file.Columns, file.Md5, file.Rows);
+            var put = await store.PutAsync(unit.Key, source, metadata, cancellationToken);
+
+            progress.StageChanged(unit, UnitStage.Verifying);
+            var stored = await store.HeadAsync(unit.Key, cancellationToken)
+                ?? throw new VerificationException($"{unit.Key} is missing right after its upload");
+            Verify(unit.Key, stored, source, put.PartMd5s);
+            Record(unit, source, stored.ETag, file.Rows);
+            return new UnitResult(unit, UnitOutcome.Archived, file.Rows, file.BytesIn, file.Length, watch.Elapsed);
         }
         finally
         {
-            writer?.Dispose();
-            compressed?.Dispose();
+            TempFiles.TryDelete(tempPath);
         }
     }
 
-    private sealed record WrittenFile(long Rows, long Length, byte[] Md5, long BytesIn, IReadOnlyList<ColumnInfo> Columns);
+    private static bool Holds(ObjectInfo existing, UploadSource source) =>
+        existing.Size == source.Length
+        && (ETagCheck.Matches(existing.ETag, source.Md5)
+            || (existing.Metadata.TryGetValue(ObjectMetadata.Md5, out var md5) && string.Equals(md5, source.Md5Hex, StringComparison.OrdinalIgnoreCase)));
+
+    private void Record(WorkUnit unit, UploadSource source, string? etag, long rows) =>
+        state.Set(unit.Key, new ObjectRecord
+        {
+            Size = source.Length,
+            Md5 = source.Md5Hex,
+            ETag = etag,
+            Rows = rows,
+            UploadedAt = clock.GetUtcNow(),
+        });
 }

@@ -1,0 +1,51 @@
+using DataArchiver.Core.Codecs;
+using DataArchiver.Core.Configuration;
+using DataArchiver.Core.Extraction;
+using DataArchiver.Core.Formats;
+using DataArchiver.Core.Hashing;
+using DataArchiver.Core.Planning;
+
+namespace DataArchiver.Core.Pipeline;
+
+/// <summary>Extracts a unit into a temp file: rows → format writer → codec → MD5 and byte count → file.</summary>
+internal static class UnitFileWriter
+{
+    public static async Task<WrittenFile> WriteAsync(ArchiveSettings settings, IUnitReader reader, WorkUnit unit, string path,
+        Action<long> onRows, CancellationToken cancellationToken)
+    {
+        await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
+        using var hashing = new HashingStream(file);
+        Stream? compressed = null;
+        CountingStream? counting = null;
+        IRecordWriter? writer = null;
+        IReadOnlyList<ColumnInfo> columns = [];
+        try
+        {
+            var rows = await reader.ExportAsync(unit, cols =>
+            {
+                columns = cols;
+                compressed = Compression.Wrap(hashing, settings.Format == OutputFormat.Parquet ? CompressionCodec.None : settings.Compression,
+                    settings.CompressionLevel);
+                counting = new CountingStream(compressed);
+                writer = RecordWriters.Create(settings.Format, counting, cols);
+                return writer;
+            }, onRows, cancellationToken);
+
+            writer?.Dispose();
+            writer = null;
+            compressed?.Dispose();
+            compressed = null;
+            var md5 = hashing.GetMd5();
+            await file.FlushAsync(cancellationToken);
+            return new WrittenFile(rows, hashing.BytesWritten, md5, counting?.BytesWritten ?? 0, columns);
+        }
+        finally
+        {
+            writer?.Dispose();
+            compressed?.Dispose();
+        }
+    }
+}
+
+/// <summary>A finished temp file and what went into it.</summary>
+internal sealed record WrittenFile(long Rows, long Length, byte[] Md5, long BytesIn, IReadOnlyList<ColumnInfo> Columns);

@@ -1,0 +1,20 @@
+namespace DataArchiver.Core.State;
+
+/// <summary>What the state file remembers about one object key.</summary>
+public sealed record ObjectRecord
+{
+    /// <summary>Size in bytes of what was stored (0 for an empty unit).</summary>
+    public long Size { get; init; }
+    /// <summary>Hex MD5 of the stored bytes.</summary>
+    public string? Md5 { get; init; }
+    /// <summary>The ETag the store reported after the upload.</summary>
+    public string? ETag { get; init; }
+    /// <summary>Rows the object holds.</summary>
+    public long Rows { get; init; }
+    /// <summary>The unit had no rows and no object was written.</summary>
+    public bool Empty { get; init; }
+    /// <summary>When the object was stored (or found empty), UTC.</summary>
+    public DateTimeOffset? UploadedAt { get; init; }
+    /// <summary>The error of the last failed attempt, if the last run failed.</summary>
+    public string? LastError { get; init; }
+}
