@@ -1,0 +1,115 @@
+using System.Security.Cryptography;
+using DataArchiver.Core.Configuration;
+using DataArchiver.Core.Extraction;
+using DataArchiver.Core.Planning;
+using DataArchiver.Core.Progress;
+using DataArchiver.Core.Storage;
+
+namespace DataArchiver.Tests.Pipeline;
+
+/// <summary>An in-memory store for the pipeline's pure logic (the real stores have their own contract suite).</summary>
+internal sealed class MemoryStore : IObjectStore
+{
+    public Dictionary<string, (byte[] Bytes, IReadOnlyDictionary<string, string> Metadata)> Objects { get; } = new(StringComparer.Ordinal);
+    public int Puts { get; private set; }
+    public int Heads { get; private set; }
+    public string Describe() => "memory";
+    public Task CheckAccessAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task<ObjectInfo?> HeadAsync(string key, CancellationToken cancellationToken)
+    {
+        Heads++;
+        return Task.FromResult(Objects.TryGetValue(key, out var o)
+            ? new ObjectInfo(key, o.Bytes.Length, Convert.ToHexStringLower(MD5.HashData(o.Bytes)), o.Metadata)
+            : null);
+    }
+
+    public async Task<PutResult> PutAsync(string key, UploadSource source, IReadOnlyDictionary<string, string> metadata, CancellationToken cancellationToken)
+    {
+        Puts++;
+        var bytes = await File.ReadAllBytesAsync(source.FilePath, cancellationToken);
+        Objects[key] = (bytes, metadata);
+        return new PutResult(Convert.ToHexStringLower(MD5.HashData(bytes)), []);
+    }
+
+    public Task<Stream> OpenReadAsync(string key, CancellationToken cancellationToken) => Task.FromResult<Stream>(new MemoryStream(Objects[key].Bytes));
+    public async IAsyncEnumerable<ObjectInfo> ListAsync(string prefix, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        foreach (var key in Objects.Keys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+            yield return (await HeadAsync(key, cancellationToken))!;
+    }
+
+    public Task DeleteAsync(string key, CancellationToken cancellationToken)
+    {
+        Objects.Remove(key);
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>A reader that serves fixed JSON rows, counting how often the "database" was read.</summary>
+internal sealed class FakeReader(params string[] ids) : IUnitReader
+{
+    public int Exports { get; private set; }
+    public Func<int, Exception?> FailOnAttempt { get; set; } = _ => null;
+
+    public Task<long> ExportAsync(WorkUnit unit, Func<IReadOnlyList<ColumnInfo>, IRecordWriter> createWriter, Action<long> onRows, CancellationToken cancellationToken)
+    {
+        Exports++;
+        if (FailOnAttempt(Exports) is { } error)
+            throw error;
+        var writer = createWriter([new ColumnInfo("id", "bigint", 20, true)]);
+        foreach (var id in ids)
+        {
+            var bytes = System.Text.Encoding.UTF8.GetBytes(id);
+            writer.WriteRow(bytes, [new FieldSlice(0, bytes.Length)]);
+        }
+        writer.Complete();
+        return Task.FromResult((long)ids.Length);
+    }
+
+    public Task<long> CountAsync(WorkUnit unit, bool estimate, CancellationToken cancellationToken) => Task.FromResult((long)ids.Length);
+}
+
+/// <summary>Records what the pipeline reports.</summary>
+internal sealed class RecordingProgress : IArchiveProgress
+{
+    public List<string> Events { get; } = [];
+    public void PlanReady(ArchivePlan plan) => Events.Add("plan");
+    public void UnitStarted(WorkUnit unit) => Events.Add("start");
+    public void StageChanged(WorkUnit unit, UnitStage stage) => Events.Add("stage:" + stage);
+    public void RowsExpected(WorkUnit unit, long rows, bool estimated) => Events.Add("expected:" + rows);
+    public void RowsDone(WorkUnit unit, long rows, long bytesOut) { }
+    public void Retrying(WorkUnit unit, int attempt, TimeSpan delay, Exception cause) => Events.Add($"retry:{attempt}:{cause.Message}");
+    public void UnitFinished(UnitResult result) => Events.Add("finish:" + result.Outcome);
+    public void Debug(string message) { }
+    public void Warning(string message) => Events.Add("warn:" + message);
+}
+
+internal static class TestSettings
+{
+    public static ArchiveSettings Create(string tempDir, bool force = false, bool dryRun = false) => new()
+    {
+        Database = new DatabaseSettings
+        {
+            Host = "localhost", Port = 5432, User = "u", Name = "d", SslMode = "disable",
+            StatementTimeout = TimeSpan.Zero, MaxRetries = 3, RetryDelay = TimeSpan.Zero,
+        },
+        LocalDirectory = tempDir,
+        PathTemplate = PathTemplate.Parse("a/{table}"),
+        Schema = "public",
+        Table = "t",
+        StartDate = new DateOnly(2024, 1, 1),
+        EndDate = new DateOnly(2024, 1, 31),
+        Format = OutputFormat.Jsonl,
+        Compression = CompressionCodec.Zstd,
+        CompressionLevel = 3,
+        ChunkSize = 1000,
+        Workers = 1,
+        Force = force,
+        DryRun = dryRun,
+        TempDirectory = tempDir,
+    };
+
+    public static WorkUnit Unit(string key = "a/t/t-2024-01-01.jsonl.zst") =>
+        new(key, new Period(OutputDuration.Daily, new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc)), new RelationName("public", "t_20240101"));
+}

@@ -1,0 +1,145 @@
+using DataArchiver.Core.Extraction;
+using DataArchiver.Core.Pipeline;
+using DataArchiver.Core.Progress;
+using DataArchiver.Core.State;
+
+namespace DataArchiver.Tests.Pipeline;
+
+public sealed class UnitProcessorTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("da-unit-").FullName;
+    private readonly MemoryStore _store = new();
+    private readonly RecordingProgress _progress = new();
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private (UnitProcessor Processor, StateStore State) CreateSut(FakeReader reader, bool force = false, bool dryRun = false)
+    {
+        var state = StateStore.Open(_dir, "archive", "public.t", "memory", _progress.Warning);
+        var settings = TestSettings.Create(_dir, force, dryRun);
+        return (new UnitProcessor(settings, reader, _store, state, _progress, TimeProvider.System), state);
+    }
+
+    [Fact]
+    public async Task Process_NewUnit_UploadsRecordsAndLeavesNoTempFile()
+    {
+        var reader = new FakeReader("1", "2", "3");
+        var (sut, state) = CreateSut(reader);
+
+        var result = await sut.ProcessAsync(TestSettings.Unit(), CancellationToken.None);
+
+        Assert.Equal(UnitOutcome.Archived, result.Outcome);
+        Assert.Equal(3, result.Rows);
+        var stored = _store.Objects[TestSettings.Unit().Key];
+        using var decompressor = new ZstdSharp.Decompressor();
+        var text = System.Text.Encoding.UTF8.GetString(decompressor.Unwrap(stored.Bytes).ToArray());
+        Assert.Equal("{\"id\":1}\n{\"id\":2}\n{\"id\":3}\n", text);
+        Assert.Equal("3", stored.Metadata["rows"]);
+        Assert.Equal(stored.Bytes.Length, state.Get(TestSettings.Unit().Key)!.Size);
+        Assert.Empty(Directory.EnumerateFiles(_dir, TempFiles.Prefix + "*"));
+    }
+
+    [Fact]
+    public async Task Process_SecondRunWithRecord_SkipsWithoutReadingTheDatabase()
+    {
+        var reader = new FakeReader("1", "2");
+        var (first, _) = CreateSut(reader);
+        await first.ProcessAsync(TestSettings.Unit(), CancellationToken.None);
+        var (second, _) = CreateSut(reader);
+
+        var result = await second.ProcessAsync(TestSettings.Unit(), CancellationToken.None);
+
+        Assert.Equal(UnitOutcome.Skipped, result.Outcome);
+        Assert.Equal(1, reader.Exports);
+        Assert.Equal(1, _store.Puts);
+    }
+
+    [Fact]
+    public async Task Process_ObjectExistsWithoutRecord_ExtractsComparesAndSkipsUpload()
+    {
+        var reader = new FakeReader("1", "2");
+        var (first, _) = CreateSut(reader);
+        await first.ProcessAsync(TestSettings.Unit(), CancellationToken.None);
+        foreach (var file in Directory.EnumerateFiles(_dir, "*.json"))
+            File.Delete(file);
+        var (second, state) = CreateSut(reader);
+
+        var result = await second.ProcessAsync(TestSettings.Unit(), CancellationToken.None);
+
+        Assert.Equal(UnitOutcome.Skipped, result.Outcome);
+        Assert.Equal(2, reader.Exports);
+        Assert.Equal(1, _store.Puts);
+        Assert.NotNull(state.Get(TestSettings.Unit().Key)?.Md5);
+    }
+
+    [Fact]
+    public async Task Process_ObjectReplacedBehindOurBack_DetectedAndUploadedAgain()
+    {
+        var reader = new FakeReader("1", "2");
+        var (first, _) = CreateSut(reader);
+        await first.ProcessAsync(TestSettings.Unit(), CancellationToken.None);
+        var original = _store.Objects[TestSettings.Unit().Key];
+        _store.Objects[TestSettings.Unit().Key] = ("garbage"u8.ToArray(), original.Metadata);
+        var (second, _) = CreateSut(reader);
+
+        var result = await second.ProcessAsync(TestSettings.Unit(), CancellationToken.None);
+
+        Assert.Equal(UnitOutcome.Archived, result.Outcome);
+        Assert.Equal(original.Bytes, _store.Objects[TestSettings.Unit().Key].Bytes);
+    }
+
+    [Fact]
+    public async Task Process_Force_UploadsEvenWhenStored()
+    {
+        var reader = new FakeReader("1");
+        var (first, _) = CreateSut(reader);
+        await first.ProcessAsync(TestSettings.Unit(), CancellationToken.None);
+        var (forced, _) = CreateSut(reader, force: true);
+
+        var result = await forced.ProcessAsync(TestSettings.Unit(), CancellationToken.None);
+
+        Assert.Equal(UnitOutcome.Archived, result.Outcome);
+        Assert.Equal(2, _store.Puts);
+    }
+
+    [Fact]
+    public async Task Process_DryRun_NoUploadNoState()
+    {
+        var reader = new FakeReader("1");
+        var (sut, state) = CreateSut(reader, dryRun: true);
+
+        var result = await sut.ProcessAsync(TestSettings.Unit(), CancellationToken.None);
+
+        Assert.Equal(UnitOutcome.WouldArchive, result.Outcome);
+        Assert.Equal(0, _store.Puts);
+        Assert.Null(state.Get(TestSettings.Unit().Key));
+        Assert.False(File.Exists(state.Path));
+    }
+
+    [Fact]
+    public async Task Process_EmptyClosedPeriod_RecordedAndNotQueriedAgain()
+    {
+        var reader = new FakeReader();
+        var (first, _) = CreateSut(reader);
+        Assert.Equal(UnitOutcome.Empty, (await first.ProcessAsync(TestSettings.Unit(), CancellationToken.None)).Outcome);
+        var (second, _) = CreateSut(reader);
+
+        var result = await second.ProcessAsync(TestSettings.Unit(), CancellationToken.None);
+
+        Assert.Equal(UnitOutcome.Empty, result.Outcome);
+        Assert.Equal(1, reader.Exports);
+        Assert.Empty(_store.Objects);
+    }
+
+    [Fact]
+    public async Task Process_Failure_RecordsLastErrorAndRemovesTempFile()
+    {
+        var reader = new FakeReader("1") { FailOnAttempt = _ => new SourceException("boom", isTransient: true) };
+        var (sut, state) = CreateSut(reader);
+
+        await Assert.ThrowsAsync<SourceException>(() => sut.ProcessAsync(TestSettings.Unit(), CancellationToken.None));
+
+        Assert.Equal("boom", state.Get(TestSettings.Unit().Key)!.LastError);
+        Assert.Empty(Directory.EnumerateFiles(_dir, TempFiles.Prefix + "*"));
+    }
+}
