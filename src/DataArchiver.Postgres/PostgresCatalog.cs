@@ -59,4 +59,23 @@ public sealed class PostgresCatalog(PostgresConnector connector) : ICatalog
         var result = await command.ExecuteScalarAsync(cancellationToken);
         return result is uint oid ? oid : null;
     }
+
+    /// <inheritdoc />
+    public async Task<string?> ColumnTypeAsync(RelationName table, string column, CancellationToken cancellationToken)
+    {
+        await using var connection = await connector.OpenAsync(cancellationToken);
+        try
+        {
+            await using var command = new NpgsqlCommand(
+                "SELECT format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = to_regclass($1) AND attname = $2 AND attnum > 0 AND NOT attisdropped",
+                connection);
+            command.Parameters.Add(new NpgsqlParameter { Value = table.Quoted });
+            command.Parameters.Add(new NpgsqlParameter { Value = column });
+            return await command.ExecuteScalarAsync(cancellationToken) as string;
+        }
+        catch (Exception error) when (error is NpgsqlException or TimeoutException or IOException)
+        {
+            throw PostgresErrors.Wrap(error, $"reading the columns of {table}", connecting: false);
+        }
+    }
 }

@@ -79,16 +79,23 @@ public sealed class PostgresUnitReader(PostgresConnector connector, int chunkSiz
         return $"COPY (SELECT {list} FROM {from}) TO STDOUT (FORMAT binary)";
     }
 
-    private static string WhereClause(WorkUnit unit)
+    /// <summary>The WHERE clause of a windowed unit (empty for a whole partition).</summary>
+    internal static string WhereClause(WorkUnit unit)
     {
         if (unit.Window is not { } window)
             return "";
         var column = RelationName.QuoteIdentifier(window.Column);
-        return $" WHERE {column} >= {Timestamp(window.Start)} AND {column} < {Timestamp(window.End)}";
+        return $" WHERE {column} >= {Bound(window.Start, window.Type)} AND {column} < {Bound(window.End, window.Type)}";
     }
 
-    private static string Timestamp(DateTime value) =>
-        Literal(value.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + "+00") + "::timestamptz";
+    /// <summary>A bound as a literal of the column's own type, so the comparison can use an index on the column.</summary>
+    internal static string Bound(DateTime value, DateColumnType type) => type switch
+    {
+        DateColumnType.TimestampTz => Literal(value.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + "+00") + "::timestamptz",
+        DateColumnType.Timestamp => Literal(value.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)) + "::timestamp",
+        // A date column compared with a day boundary: hourly windows are rejected for dates when planning.
+        _ => Literal(value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)) + "::date",
+    };
 
     private static string Literal(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
 

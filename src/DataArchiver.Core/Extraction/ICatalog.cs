@@ -10,4 +10,7 @@ public interface ICatalog
     /// Throws <see cref="SourceException"/> when the table does not exist.
     /// </summary>
     Task<IReadOnlyList<LeafPartition>> DiscoverLeavesAsync(RelationName table, CancellationToken cancellationToken);
+
+    /// <summary>The <c>format_type</c> of <paramref name="column"/> in <paramref name="table"/>, or <c>null</c> when there is no such column.</summary>
+    Task<string?> ColumnTypeAsync(RelationName table, string column, CancellationToken cancellationToken);
 }

@@ -17,6 +17,11 @@ public static class ArchivePlanner
         var rangeStart = settings.StartDate.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         var rangeEnd = settings.EndDate.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
 
+        var root = new RelationName(settings.Schema, settings.Table);
+        if (leaves.Count == 1 && leaves[0].Relation == root)
+            throw new ConfigurationException(
+                $"table {root} is not partitioned: add --date-column COLUMN (and --output-duration) to archive it in date windows");
+
         foreach (var leaf in leaves)
         {
             var period = DateOf(settings.Table, leaf, out var reason);
@@ -69,7 +74,8 @@ public static class ArchivePlanner
         return null;
     }
 
-    private static void EnsureDistinctKeys(List<WorkUnit> units)
+    /// <summary>Throws <see cref="PlanningException"/> when two units would write the same key.</summary>
+    public static void EnsureDistinctKeys(IReadOnlyList<WorkUnit> units)
     {
         var seen = new Dictionary<string, WorkUnit>(StringComparer.Ordinal);
         foreach (var unit in units)

@@ -12,4 +12,19 @@ public sealed record WorkUnit(string Key, Period Period, RelationName Source, Ro
 }
 
 /// <summary>A filter on the date column: rows with <c>column &gt;= Start AND column &lt; End</c> (UTC).</summary>
-public sealed record RowWindow(string Column, DateTime Start, DateTime End);
+/// <param name="Column">The date column.</param>
+/// <param name="Start">Inclusive start, UTC.</param>
+/// <param name="End">Exclusive end, UTC.</param>
+/// <param name="Type">The column's type, so bounds are written as literals of that type and an index on it is used.</param>
+public sealed record RowWindow(string Column, DateTime Start, DateTime End, DateColumnType Type);
+
+/// <summary>The types a date column may have.</summary>
+public enum DateColumnType
+{
+    /// <summary><c>timestamp with time zone</c>.</summary>
+    TimestampTz,
+    /// <summary><c>timestamp without time zone</c>, taken as UTC.</summary>
+    Timestamp,
+    /// <summary><c>date</c>.</summary>
+    Date,
+}

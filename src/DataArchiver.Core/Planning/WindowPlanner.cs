@@ -1,0 +1,56 @@
+using DataArchiver.Core.Configuration;
+
+namespace DataArchiver.Core.Planning;
+
+/// <summary>
+/// Plans date windows: with <c>--date-column</c>, each output period in [start, end] becomes one unit reading the rows
+/// of the table (PostgreSQL prunes to the overlapping partitions) whose date column lies in the period, clamped to
+/// the requested range.
+/// </summary>
+public static class WindowPlanner
+{
+    /// <summary>Maps a column's <c>format_type</c> to a supported date column type, or throws naming the problem.</summary>
+    public static DateColumnType ParseColumnType(string column, string? typeName) => typeName switch
+    {
+        null => throw new ConfigurationException($"--date-column {column} is not a column of the table"),
+        "timestamp with time zone" => DateColumnType.TimestampTz,
+        "timestamp without time zone" => DateColumnType.Timestamp,
+        "date" => DateColumnType.Date,
+        _ when typeName.StartsWith("timestamp(", StringComparison.Ordinal) && typeName.EndsWith("with time zone", StringComparison.Ordinal)
+            && !typeName.EndsWith("without time zone", StringComparison.Ordinal) => DateColumnType.TimestampTz,
+        _ when typeName.StartsWith("timestamp(", StringComparison.Ordinal) => DateColumnType.Timestamp,
+        _ => throw new ConfigurationException($"--date-column {column} has type {typeName}; it must be timestamptz, timestamp or date"),
+    };
+
+    /// <summary>One unit per output period overlapping [StartDate, EndDate], reading <paramref name="table"/> through a window.</summary>
+    public static ArchivePlan Plan(ArchiveSettings settings, RelationName table, DateColumnType columnType)
+    {
+        var column = settings.DateColumn ?? throw new ArgumentException("a date column is required", nameof(settings));
+        var duration = settings.OutputDuration ?? OutputDuration.Daily;
+        if (duration == OutputDuration.Hourly && columnType == DateColumnType.Date)
+            throw new ConfigurationException($"--output-duration hourly needs a timestamp column; {column} is a date");
+        var rangeStart = settings.StartDate.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var rangeEnd = settings.EndDate.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+
+        var units = new List<WorkUnit>();
+        for (var period = new Period(duration, AlignDown(duration, rangeStart)); period.Start < rangeEnd; period = new Period(duration, period.End))
+        {
+            var start = period.Start < rangeStart ? rangeStart : period.Start;
+            var end = period.End > rangeEnd ? rangeEnd : period.End;
+            var key = ObjectNaming.Key(settings.PathTemplate, settings.Table, period, settings.Format, settings.Compression);
+            units.Add(new WorkUnit(key, period, table, new RowWindow(column, start, end, columnType)));
+        }
+        ArchivePlanner.EnsureDistinctKeys(units);
+        return new ArchivePlan(units, [], 0);
+    }
+
+    /// <summary>The start of the period of <paramref name="duration"/> that contains <paramref name="instant"/>.</summary>
+    public static DateTime AlignDown(OutputDuration duration, DateTime instant) => duration switch
+    {
+        OutputDuration.Hourly => new DateTime(instant.Year, instant.Month, instant.Day, instant.Hour, 0, 0, DateTimeKind.Utc),
+        OutputDuration.Daily => instant.Date,
+        OutputDuration.Weekly => instant.Date.AddDays(-(((int)instant.DayOfWeek + 6) % 7)),
+        OutputDuration.Monthly => new DateTime(instant.Year, instant.Month, 1, 0, 0, 0, DateTimeKind.Utc),
+        _ => new DateTime(instant.Year, 1, 1, 0, 0, 0, DateTimeKind.Utc),
+    };
+}
