@@ -1,0 +1,82 @@
+using DataArchiver.Core.Configuration;
+using DataArchiver.Core.Planning;
+using DataArchiver.Tests.Pipeline;
+
+namespace DataArchiver.Tests.Planning;
+
+public sealed class WindowPlannerTests
+{
+    private static ArchiveSettings Settings(OutputDuration? duration, string start, string end) => TestSettings.Create(Path.GetTempPath()) with
+    {
+        DateColumn = "at",
+        OutputDuration = duration,
+        StartDate = DateOnly.Parse(start, System.Globalization.CultureInfo.InvariantCulture),
+        EndDate = DateOnly.Parse(end, System.Globalization.CultureInfo.InvariantCulture),
+    };
+
+    private static DateTime Utc(int y, int m, int d) => new(y, m, d, 0, 0, 0, DateTimeKind.Utc);
+
+    [Fact]
+    public void Plan_WeeklyFromAWednesday_FirstWindowStartsThatWednesdayAndLastEndsAfterTheRange()
+    {
+        var plan = WindowPlanner.Plan(Settings(OutputDuration.Weekly, "2024-01-31", "2024-02-13"), new RelationName("public", "t"), DateColumnType.TimestampTz);
+
+        Assert.Equal(["a/t/t-2024-W05.jsonl.zst", "a/t/t-2024-W06.jsonl.zst", "a/t/t-2024-W07.jsonl.zst"], plan.Units.Select(u => u.Key));
+        Assert.Equal(Utc(2024, 1, 31), plan.Units[0].Window!.Start);
+        Assert.Equal(Utc(2024, 2, 5), plan.Units[0].Window!.End);
+        Assert.Equal(Utc(2024, 2, 12), plan.Units[2].Window!.Start);
+        Assert.Equal(Utc(2024, 2, 14), plan.Units[2].Window!.End);
+    }
+
+    [Fact]
+    public void Plan_MonthlyAcrossThreeMonths_ClampedAndContiguous()
+    {
+        var plan = WindowPlanner.Plan(Settings(OutputDuration.Monthly, "2024-01-15", "2024-03-10"), new RelationName("public", "t"), DateColumnType.Date);
+
+        Assert.Equal(["a/t/t-2024-01.jsonl.zst", "a/t/t-2024-02.jsonl.zst", "a/t/t-2024-03.jsonl.zst"], plan.Units.Select(u => u.Key));
+        Assert.Equal(Utc(2024, 1, 15), plan.Units[0].Window!.Start);
+        for (var i = 1; i < plan.Units.Count; i++)
+            Assert.Equal(plan.Units[i - 1].Window!.End, plan.Units[i].Window!.Start);
+        Assert.Equal(Utc(2024, 3, 11), plan.Units[^1].Window!.End);
+    }
+
+    [Fact]
+    public void Plan_NoDurationGiven_Daily()
+    {
+        var plan = WindowPlanner.Plan(Settings(null, "2024-02-28", "2024-03-01"), new RelationName("public", "t"), DateColumnType.Timestamp);
+
+        Assert.Equal(["2024-02-28", "2024-02-29", "2024-03-01"], plan.Units.Select(u => u.Period.Name));
+    }
+
+    [Fact]
+    public void Plan_HourlyOnDateColumn_Rejected()
+    {
+        var error = Assert.Throws<ConfigurationException>(() =>
+            WindowPlanner.Plan(Settings(OutputDuration.Hourly, "2024-01-01", "2024-01-01"), new RelationName("public", "t"), DateColumnType.Date));
+        Assert.Contains("hourly", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Plan_YearlyAndHourly_NamesAndCounts()
+    {
+        Assert.Equal(["2023", "2024"], WindowPlanner.Plan(Settings(OutputDuration.Yearly, "2023-12-31", "2024-01-01"),
+            new RelationName("public", "t"), DateColumnType.Date).Units.Select(u => u.Period.Name));
+        Assert.Equal(48, WindowPlanner.Plan(Settings(OutputDuration.Hourly, "2024-01-01", "2024-01-02"),
+            new RelationName("public", "t"), DateColumnType.TimestampTz).Units.Count);
+    }
+
+    [Theory]
+    [InlineData("timestamp with time zone", DateColumnType.TimestampTz)]
+    [InlineData("timestamp(3) with time zone", DateColumnType.TimestampTz)]
+    [InlineData("timestamp without time zone", DateColumnType.Timestamp)]
+    [InlineData("timestamp(0) without time zone", DateColumnType.Timestamp)]
+    [InlineData("date", DateColumnType.Date)]
+    public void ParseColumnType_Supported(string typeName, DateColumnType expected) =>
+        Assert.Equal(expected, WindowPlanner.ParseColumnType("at", typeName));
+
+    [Theory]
+    [InlineData("text")]
+    [InlineData(null)]
+    public void ParseColumnType_Unsupported_ConfigurationError(string? typeName) =>
+        Assert.Throws<ConfigurationException>(() => WindowPlanner.ParseColumnType("at", typeName));
+}
