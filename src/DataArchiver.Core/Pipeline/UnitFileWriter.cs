@@ -11,7 +11,7 @@ namespace DataArchiver.Core.Pipeline;
 internal static class UnitFileWriter
 {
     public static async Task<WrittenFile> WriteAsync(ArchiveSettings settings, IUnitReader reader, WorkUnit unit, string path,
-        Action<long> onRows, CancellationToken cancellationToken)
+        Action<long, long> onProgress, CancellationToken cancellationToken)
     {
         await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
         using var hashing = new HashingStream(file);
@@ -29,7 +29,7 @@ internal static class UnitFileWriter
                 counting = new CountingStream(compressed);
                 writer = RecordWriters.Create(settings.Format, counting, cols);
                 return writer;
-            }, onRows, cancellationToken);
+            }, rows => onProgress(rows, hashing.BytesWritten), cancellationToken);
 
             writer?.Dispose();
             writer = null;

@@ -72,7 +72,7 @@ public sealed class UnitProcessor(
         try
         {
             progress.StageChanged(unit, UnitStage.Extracting);
-            var file = await UnitFileWriter.WriteAsync(settings, reader, unit, tempPath, rows => progress.RowsDone(unit, rows, 0), cancellationToken);
+            var file = await UnitFileWriter.WriteAsync(settings, reader, unit, tempPath, (rows, bytes) => progress.RowsDone(unit, rows, bytes), cancellationToken);
             if (file.Rows == 0)
             {
                 if (!settings.DryRun)
