@@ -16,6 +16,7 @@ internal static class UnitFileWriter
         await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
         using var hashing = new HashingStream(file);
         Stream? compressed = null;
+        BackgroundWriteStream? handOver = null;
         CountingStream? counting = null;
         IRecordWriter? writer = null;
         IReadOnlyList<ColumnInfo> columns = [];
@@ -26,13 +27,16 @@ internal static class UnitFileWriter
                 columns = cols;
                 compressed = Compression.Wrap(hashing, settings.Format == OutputFormat.Parquet ? CompressionCodec.None : settings.Compression,
                     settings.CompressionLevel);
-                counting = new CountingStream(compressed);
+                handOver = new BackgroundWriteStream(compressed);
+                counting = new CountingStream(handOver);
                 writer = RecordWriters.Create(settings.Format, counting, cols);
                 return writer;
             }, rows => onProgress(rows, hashing.BytesWritten), cancellationToken);
 
             writer?.Dispose();
             writer = null;
+            handOver?.Complete();
+            handOver = null;
             compressed?.Dispose();
             compressed = null;
             var md5 = hashing.GetMd5();
@@ -42,6 +46,7 @@ internal static class UnitFileWriter
         finally
         {
             writer?.Dispose();
+            handOver?.Dispose();
             compressed?.Dispose();
         }
     }
