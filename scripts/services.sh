@@ -53,7 +53,7 @@ ensure_prerequisites() {
     say "installing $missing"
     export DEBIAN_FRONTEND=noninteractive
     # shellcheck disable=SC2086 # word splitting of the package list is intended
-    if ! { apt-get update -qq && apt-get install -y -qq --no-install-recommends $missing; } \
+    if ! { apt-get update -qq && apt-get install -y -qq --no-install-recommends --no-upgrade $missing; } \
         >"$DEV/apt.log" 2>&1 </dev/null; then
       tail -n 20 "$DEV/apt.log" >&2
       fail "apt-get install $missing failed (log: $DEV/apt.log)"
