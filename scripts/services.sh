@@ -111,7 +111,7 @@ http_get_root() {
   (
     exec 3<>"/dev/tcp/127.0.0.1/$1" || exit 1
     printf 'GET / HTTP/1.1\r\nHost: 127.0.0.1:%s\r\nConnection: close\r\n\r\n' "$1" >&3
-    timeout 5 cat <&3
+    timeout 3 cat <&3
   ) 2>/dev/null
 }
 
@@ -130,12 +130,19 @@ as_pg() {
   fi
 }
 
+# True when the postmaster recorded in cluster directory $1 is alive (and not a reused pid).
+pg_postmaster_alive() {
+  local pid
+  [[ -s "$1/data/postmaster.pid" ]] || return 1
+  pid="$(head -n 1 "$1/data/postmaster.pid")"
+  pid_alive "$pid" && tr '\0' '\n' <"/proc/$pid/cmdline" 2>/dev/null | grep -qxF -- "$1/data"
+}
+
 pg_running() {
   local dir port
   dir="$(read_state pg.dir)"
   port="$(read_state pg.port)"
-  [[ -n "$dir" && -n "$port" && -s "$dir/data/postmaster.pid" ]] || return 1
-  pid_alive "$(head -n 1 "$dir/data/postmaster.pid")" || return 1
+  [[ -n "$dir" && -n "$port" ]] && pg_postmaster_alive "$dir" || return 1
   "$PG_BIN/pg_isready" -q -h "$dir/sock" -p "$port" -d "$PG_DATABASE" -U "$PG_USER" 2>/dev/null
 }
 
@@ -143,7 +150,7 @@ pg_stop() {
   local dir
   dir="$(read_state pg.dir)"
   if [[ -n "$dir" && -d "$dir" ]]; then
-    if [[ -s "$dir/data/postmaster.pid" ]] && pid_alive "$(head -n 1 "$dir/data/postmaster.pid")"; then
+    if pg_postmaster_alive "$dir"; then
       as_pg "$PG_BIN/pg_ctl" stop -D "$dir/data" -m fast -w -t 60 >/dev/null 2>&1 \
         || as_pg "$PG_BIN/pg_ctl" stop -D "$dir/data" -m immediate -w -t 30 >/dev/null 2>&1 || true
     fi
@@ -223,9 +230,9 @@ EOF
 
 # ---------------------------------------------------------------- s3rver
 
-# True when $1 is the pid of an s3rver process.
+# True when $1 is the pid of our s3rver (one serving this checkout's data directory).
 is_s3rver_pid() {
-  pid_alive "$1" && tr '\0' ' ' <"/proc/$1/cmdline" 2>/dev/null | grep -q s3rver
+  pid_alive "$1" && tr '\0' '\n' <"/proc/$1/cmdline" 2>/dev/null | grep -qxF -- "$S3_DATA"
 }
 
 s3_running() {
@@ -277,7 +284,9 @@ s3_start() {
     ready=0
     for ((i = 0; i < 300; i++)); do
       pid_alive "$pid" || break
-      if http_get_root "$port" | grep -q "<Name>$S3_BUCKET</Name>"; then
+      # Probe only once our process says it listens: the port may belong to someone else.
+      if grep -q "listening on 127.0.0.1:$port" "$S3_LOG" \
+          && http_get_root "$port" | grep -q "<Name>$S3_BUCKET</Name>"; then
         ready=1
         break
       fi
