@@ -23,9 +23,15 @@ public sealed class LocalDirectoryStoreContractTests : ObjectStoreContract
 
     public override async Task DisposeAsync()
     {
-        await base.DisposeAsync();
-        if (Directory.Exists(_root))
-            Directory.Delete(_root, recursive: true);
+        try
+        {
+            await base.DisposeAsync();
+        }
+        finally
+        {
+            if (Directory.Exists(_root))
+                Directory.Delete(_root, recursive: true);
+        }
     }
 
     [Fact]

@@ -53,13 +53,19 @@ public abstract class ObjectStoreContract : IAsyncLifetime
 
     public virtual async Task DisposeAsync()
     {
-        var store = NewStore(DefaultThreshold, null);
-        await foreach (var item in store.ListAsync(Prefix, CancellationToken.None))
-            await store.DeleteAsync(item.Key, CancellationToken.None);
-        foreach (var created in _stores.Append(store))
-            (created as IDisposable)?.Dispose();
-        Directory.Delete(Scratch, recursive: true);
-        _timeout.Dispose();
+        var store = Track(NewStore(DefaultThreshold, null));
+        try
+        {
+            await foreach (var item in store.ListAsync(Prefix, CancellationToken.None))
+                await store.DeleteAsync(item.Key, CancellationToken.None);
+        }
+        finally
+        {
+            foreach (var created in _stores)
+                (created as IDisposable)?.Dispose();
+            Directory.Delete(Scratch, recursive: true);
+            _timeout.Dispose();
+        }
     }
 
     [Fact]
