@@ -71,6 +71,7 @@ public sealed class UnitProcessor(
         var tempPath = TempFiles.NewPath(_tempDirectory);
         try
         {
+            await ReportExpectedRowsAsync(unit, cancellationToken);
             progress.StageChanged(unit, UnitStage.Extracting);
             var file = await UnitFileWriter.WriteAsync(settings, reader, unit, tempPath, (rows, bytes) => progress.RowsDone(unit, rows, bytes), cancellationToken);
             if (file.Rows == 0)
@@ -105,6 +106,31 @@ public sealed class UnitProcessor(
         {
             TempFiles.TryDelete(tempPath);
         }
+    }
+
+    /// <summary>
+    /// Tells the display how many rows to expect: the planner's estimate with <c>--skip-count</c>, else an exact count,
+    /// cached for a day except while the unit's period is still open (today's partition is always recounted).
+    /// </summary>
+    private async Task ReportExpectedRowsAsync(WorkUnit unit, CancellationToken cancellationToken)
+    {
+        progress.StageChanged(unit, UnitStage.Counting);
+        if (settings.SkipCount)
+        {
+            progress.RowsExpected(unit, await reader.CountAsync(unit, estimate: true, cancellationToken), estimated: true);
+            return;
+        }
+        var now = clock.GetUtcNow();
+        var cacheKey = unit.Window is { } w ? $"{unit.Source} [{w.Start:O}, {w.End:O})" : unit.Source.ToString();
+        var closed = (unit.Window?.End ?? unit.Period.End) <= now.UtcDateTime;
+        var rows = closed ? state.GetCount(cacheKey, TimeSpan.FromDays(1), now) : null;
+        if (rows is null)
+        {
+            rows = await reader.CountAsync(unit, estimate: false, cancellationToken);
+            if (closed && !settings.DryRun)
+                state.SetCount(cacheKey, rows.Value, now);
+        }
+        progress.RowsExpected(unit, rows.Value, estimated: false);
     }
 
     private static bool Holds(ObjectInfo existing, UploadSource source) =>

@@ -1,0 +1,86 @@
+using DataArchiver.Cli.Output;
+using DataArchiver.Core.Configuration;
+using DataArchiver.Core.Extraction;
+using DataArchiver.Core.Pipeline;
+using DataArchiver.Core.Planning;
+using DataArchiver.Core.Progress;
+using DataArchiver.Core.State;
+using DataArchiver.Core.Storage;
+using DataArchiver.Postgres;
+using DataArchiver.Storage.Local;
+using DataArchiver.Storage.S3;
+using Spectre.Console;
+
+namespace DataArchiver.Cli;
+
+/// <summary>
+/// The one place where the archive pipeline is put together: database, store, state, the processor and its
+/// decorators (retry; dry-run and force are settings of the processor), workers, and the display.
+/// </summary>
+internal static class ArchiveComposition
+{
+    /// <summary>The default folder of state and status files.</summary>
+    public static string DefaultStateDirectory =>
+        Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".data-archiver");
+
+    /// <summary>Runs an archive and returns its exit code; failures before the run starts are thrown.</summary>
+    public static async Task<int> RunAsync(ArchiveSettings settings, TextWriter output, TextWriter error, bool isTerminal,
+        CancellationToken cancellationToken)
+    {
+        var clock = TimeProvider.System;
+        var stateDirectory = settings.StateDirectory ?? DefaultStateDirectory;
+        var tempDirectory = settings.TempDirectory ?? Path.GetTempPath();
+        LiveProgress? live = isTerminal && settings.LogFormat == LogFormat.Text
+            ? new LiveProgress(AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) }), settings.Debug)
+            : null;
+        IArchiveProgress display = live is not null ? live : new LogProgress(error, settings.LogFormat, settings.Debug, clock);
+        using var status = new StatusFiles(stateDirectory, settings, clock);
+        var progress = new CompositeProgress(display, status);
+
+        Directory.CreateDirectory(tempDirectory);
+        if (TempFiles.CleanStale(tempDirectory) is > 0 and var removed)
+            progress.Warning($"removed {removed} temp file(s) left by an earlier run that did not finish");
+
+        await using var connector = new PostgresConnector(settings.Database);
+        var store = CreateStore(settings, progress.Warning);
+        try
+        {
+            progress.Debug($"database {connector.Describe()}; destination {store.Describe()}");
+            await store.CheckAccessAsync(cancellationToken);
+            var plan = await PlanAsync(settings, new PostgresCatalog(connector), cancellationToken);
+
+            var root = new RelationName(settings.Schema, settings.Table);
+            var state = StateStore.Open(stateDirectory, "archive", root.ToString(), store.Describe(), progress.Warning);
+            var reader = new PostgresUnitReader(connector, settings.ChunkSize, progress);
+            IUnitProcessor processor = new UnitProcessor(settings, reader, store, state, progress, clock);
+            processor = new RetryingUnitProcessor(processor, settings.Database.MaxRetries, settings.Database.RetryDelay, progress, clock);
+            var runner = new ArchiveRunner(processor, progress, settings.Workers);
+
+            var summary = live is not null
+                ? await live.RunAsync(() => runner.RunAsync(plan, cancellationToken))
+                : await runner.RunAsync(plan, cancellationToken);
+            SummaryPrinter.Print(summary, output);
+            return summary.Interrupted ? ExitCodes.Interrupted : summary.AnyFailed ? ExitCodes.Failed : ExitCodes.Ok;
+        }
+        finally
+        {
+            (store as IDisposable)?.Dispose();
+        }
+    }
+
+    /// <summary>The store the settings name: a local directory, or an S3 bucket.</summary>
+    public static IObjectStore CreateStore(ArchiveSettings settings, Action<string> warn) =>
+        settings.LocalDirectory is { } directory
+            ? new LocalDirectoryStore(directory)
+            : new S3ObjectStore(settings.S3 ?? throw new ConfigurationException("--s3-bucket or --local-dir is required"), warn);
+
+    private static async Task<ArchivePlan> PlanAsync(ArchiveSettings settings, ICatalog catalog, CancellationToken cancellationToken)
+    {
+        var root = new RelationName(settings.Schema, settings.Table);
+        var leaves = await catalog.DiscoverLeavesAsync(root, cancellationToken);
+        if (settings.DateColumn is not { } column)
+            return ArchivePlanner.PlanPartitions(settings, leaves);
+        var type = WindowPlanner.ParseColumnType(column, await catalog.ColumnTypeAsync(root, column, cancellationToken));
+        return WindowPlanner.Plan(settings, root, type);
+    }
+}
