@@ -11,10 +11,10 @@ namespace DataArchiver.Core.Planning;
 /// </summary>
 public static partial class PartitionNameParser
 {
-    [GeneratedRegex(@"^p?(?<y>\d{4})(?<m>\d{2})(?<d>\d{2})$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^p?(?<y>[0-9]{4})(?<m>[0-9]{2})(?<d>[0-9]{2})\z", RegexOptions.CultureInvariant)]
     private static partial Regex DailySuffix();
 
-    [GeneratedRegex(@"^(?<y>\d{4})_(?<m>\d{2})$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?<y>[0-9]{4})_(?<m>[0-9]{2})\z", RegexOptions.CultureInvariant)]
     private static partial Regex MonthlySuffix();
 
     /// <summary>The period named by <paramref name="partition"/>, a partition of <paramref name="table"/>, or <c>null</c>.</summary>

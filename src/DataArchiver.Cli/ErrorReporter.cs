@@ -1,0 +1,46 @@
+using DataArchiver.Core.Configuration;
+using DataArchiver.Core.Extraction;
+using DataArchiver.Core.Planning;
+using DataArchiver.Core.Storage;
+
+namespace DataArchiver.Cli;
+
+/// <summary>
+/// The one place that turns an exception into an exit code and one line on standard error
+/// (<c>data-archiver: error: …</c>). A stack trace follows only with <c>--debug</c> and only for unexpected errors.
+/// </summary>
+public static class ErrorReporter
+{
+    /// <summary>The prefix of every error line.</summary>
+    public const string Prefix = "data-archiver: error: ";
+
+    /// <summary>The exit code that <paramref name="error"/> maps to.</summary>
+    public static int ExitCodeOf(Exception error, CancellationToken cancellationToken) => Unwrap(error) switch
+    {
+        OperationCanceledException when cancellationToken.IsCancellationRequested => ExitCodes.Interrupted,
+        ConfigurationException or PlanningException => ExitCodes.Usage,
+        SourceException { IsAccessProblem: true } or ObjectStoreException { IsAccessProblem: true } => ExitCodes.AccessDenied,
+        _ => ExitCodes.Failed,
+    };
+
+    /// <summary>
+    /// Writes the error line (and with <paramref name="debug"/> the stack trace of an unexpected error), with
+    /// <paramref name="redact"/> applied, and returns the exit code.
+    /// </summary>
+    public static int Report(Exception error, TextWriter stderr, bool debug, Func<string, string> redact, CancellationToken cancellationToken)
+    {
+        var inner = Unwrap(error);
+        var code = ExitCodeOf(inner, cancellationToken);
+        WriteLine(stderr, redact(code == ExitCodes.Interrupted ? "interrupted" : inner.Message));
+        if (debug && code == ExitCodes.Failed)
+            stderr.WriteLine(redact(inner.ToString()));
+        return code;
+    }
+
+    /// <summary>Writes one error line: line breaks in <paramref name="message"/> become spaces.</summary>
+    public static void WriteLine(TextWriter stderr, string message) =>
+        stderr.WriteLine(Prefix + message.ReplaceLineEndings(" ").Trim());
+
+    private static Exception Unwrap(Exception error) =>
+        error is AggregateException { InnerExceptions.Count: 1 } aggregate ? Unwrap(aggregate.InnerExceptions[0]) : error;
+}
