@@ -65,6 +65,7 @@ internal static class ArchiveSettingsBinder
             Debug = reader.Switch(SettingKeys.Debug),
             LogFormat = reader.Choice(SettingKeys.LogFormat, LogFormats) ?? LogFormat.Text,
             TempDirectory = BindTempDirectory(reader),
+            StateDirectory = reader.Text(SettingKeys.StateDir),
         };
     }
 

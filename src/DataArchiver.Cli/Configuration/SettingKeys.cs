@@ -68,6 +68,8 @@ internal static class SettingKeys
     public static readonly SettingKey Workers = new("workers", "--workers", "N", "Units processed at once (1..1000)", "4");
     public static readonly SettingKey TempDir = new("temp_dir", "--temp-dir", "DIR",
         "Directory for temp files before upload (must exist)", DefaultText: "the system temp directory");
+    public static readonly SettingKey StateDir = new("state_dir", "--state-dir", "DIR",
+        "Directory of the state file (what is stored) and the status files", DefaultText: "~/.data-archiver");
 
     public static readonly SettingKey DryRun = new("dry_run", "--dry-run", "", "Plan and encode, but upload and record nothing") { IsSwitch = true };
     public static readonly SettingKey SkipCount = new("skip_count", "--skip-count", "", "Use planner estimates instead of exact row counts") { IsSwitch = true };
@@ -87,7 +89,7 @@ internal static class SettingKeys
         Config, DbHost, DbPort, DbUser, DbPassword, DbName, DbSslMode, DbStatementTimeout, DbMaxRetries, DbRetryDelay,
         S3Endpoint, S3Bucket, S3AccessKey, S3SecretKey, S3Region, PathTemplate, MultipartThreshold, MultipartPartSize, LocalDir,
         Schema, Table, StartDate, EndDate, OutputFormat, Compression, CompressionLevel, OutputDuration, DateColumn,
-        ChunkSize, Workers, TempDir, DryRun, SkipCount, Force, Debug, LogFormat,
+        ChunkSize, Workers, TempDir, StateDir, DryRun, SkipCount, Force, Debug, LogFormat,
     ];
 
     /// <summary>The settings of <c>list</c>, in help order.</summary>

@@ -53,6 +53,4 @@ public sealed record ArchiveSettings
     public string? StateDirectory { get; init; }
     /// <summary>Log line format.</summary>
     public LogFormat LogFormat { get; init; } = LogFormat.Text;
-    /// <summary>Directory for the temp files units are written to before upload.</summary>
-    public string TempDirectory { get; init; } = Path.GetTempPath();
 }

@@ -85,7 +85,7 @@ public sealed class PartitionArchiveTests : IDisposable
         var target = Path.Combine(_args.Root, "out");
 
         var run = await CliRunner.RunAsync(
-            ["archive", .. _args.Database, "--local-dir", target, "--table", t, "--path-template", "x/{table}", "--start-date", "2024-05-01",
+            ["archive", .. ArchiveArgs.Database, "--local-dir", target, "--table", t, "--path-template", "x/{table}", "--start-date", "2024-05-01",
              "--end-date", "2024-05-31", "--state-dir", _args.StateDirectory, "--temp-dir", _args.TempDirectory, "--compression", "none"],
             _args.Environment);
 

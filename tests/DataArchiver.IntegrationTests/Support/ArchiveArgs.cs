@@ -15,13 +15,13 @@ public sealed class ArchiveArgs : IDisposable
     public string TempDirectory { get; }
 
     /// <summary>The connection flags (password through the environment, see <see cref="Environment"/>).</summary>
-    public string[] Database =>
+    public static string[] Database =>
     [
         "--db-host", TestServices.PgHost, "--db-port", TestServices.PgPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
         "--db-user", TestServices.PgUser, "--db-name", TestServices.PgDatabase,
     ];
 
-    public string[] S3 =>
+    public static string[] S3 =>
     [
         "--s3-endpoint", TestServices.S3Endpoint, "--s3-bucket", TestServices.S3Bucket, "--s3-access-key", TestServices.S3AccessKey,
     ];
