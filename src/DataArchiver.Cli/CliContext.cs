@@ -15,6 +15,10 @@ public sealed record CliContext
     public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
     /// <summary>The clock (today's date is the default end date).</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
+    /// <summary>What <c>archive</c> runs once its settings are bound (tests of the command line hand in their own).</summary>
+    public Func<Core.Configuration.ArchiveSettings, CliContext, CancellationToken, Task<int>> RunArchive { get; init; } = ArchiveJob.RunAsync;
+    /// <summary>What <c>list</c> runs once its settings are bound.</summary>
+    public Func<ListSettings, CliContext, CancellationToken, Task<int>> RunList { get; init; } = ListJob.RunAsync;
 
     /// <summary>The context of this process: the console, its environment and the system clock.</summary>
     public static CliContext FromProcess()

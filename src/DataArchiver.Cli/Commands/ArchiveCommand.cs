@@ -22,7 +22,7 @@ internal sealed class ArchiveCommand
             state.Debug = settings.Debug;
             state.Secrets.Add(settings.Database.Password);
             state.Secrets.Add(settings.S3?.SecretKey);
-            return await ArchiveJob.RunAsync(settings, _context, cancellationToken);
+            return await _context.RunArchive(settings, _context, cancellationToken);
         });
     }
 

@@ -20,7 +20,7 @@ internal sealed class ListCommand
             var settings = Bind(parseResult);
             state.Debug = settings.Debug;
             state.Secrets.Add(settings.S3?.SecretKey);
-            return await ListJob.RunAsync(settings, _context, cancellationToken);
+            return await _context.RunList(settings, _context, cancellationToken);
         });
     }
 

@@ -39,7 +39,9 @@ public sealed class S3ObjectStore : IObjectStore, IDisposable
     {
         try
         {
-            await _client.ListObjectsV2Async(new ListObjectsV2Request { BucketName = _settings.Bucket, MaxKeys = 1 }, cancellationToken);
+            // A prefix no object has: the listing proves the bucket and the credentials without reading any object.
+            await _client.ListObjectsV2Async(
+                new ListObjectsV2Request { BucketName = _settings.Bucket, MaxKeys = 1, Prefix = ".data-archiver-access-check/" }, cancellationToken);
         }
         catch (Exception error) when (!IsCallerCancellation(error, cancellationToken))
         {

@@ -66,6 +66,17 @@ internal sealed class CliHarness : IDisposable
         Error = error,
         Environment = Environment,
         Time = new FixedTimeProvider(new DateTimeOffset(Today.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero)),
+        // The command-line tests stop at the bound settings: the jobs echo them (no secrets in ToString) and succeed.
+        RunArchive = async (settings, context, token) =>
+        {
+            await context.Out.WriteLineAsync(settings.ToString().AsMemory(), token);
+            return ExitCodes.Ok;
+        },
+        RunList = async (settings, context, token) =>
+        {
+            await context.Out.WriteLineAsync(settings.ToString().AsMemory(), token);
+            return ExitCodes.Ok;
+        },
     };
 
     /// <summary>Binds <c>archive</c> with exactly <paramref name="args"/> (no required flags added).</summary>
