@@ -7,18 +7,19 @@
 # and prints medians as ratios to (a) with peak RSS, plus --workers 2 against --workers 1 over four
 # partitions. The table goes to docs/PERFORMANCE.md (between the BENCH markers).
 #
-#   bash scripts/bench.sh [--runs N] [--small ROWS] [--large ROWS] [--no-write]
+#   bash scripts/bench.sh [--runs N] [--small ROWS] [--large ROWS] [--formats "csv jsonl parquet"] [--no-write]
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
-RUNS=3 SMALL=500000 LARGE=4000000 WRITE=1
+RUNS=3 SMALL=500000 LARGE=4000000 WRITE=1 FORMATS="csv jsonl parquet"
 while (($#)); do
   case "$1" in
     --runs) RUNS="$2"; shift 2 ;;
     --small) SMALL="$2"; shift 2 ;;
     --large) LARGE="$2"; shift 2 ;;
     --no-write) WRITE=0; shift ;;
+    --formats) FORMATS="$2"; shift 2 ;;
     *) echo "bench: unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -60,10 +61,12 @@ CREATE OR REPLACE FUNCTION pg_temp.fill(day date, n int) RETURNS void LANGUAGE s
          CASE WHEN g % 5 = 0 THEN NULL ELSE 'comment number ' || g END
   FROM generate_series(1, n) g
 \$\$;
-SELECT pg_temp.fill('2024-01-01', $SMALL);
-SELECT pg_temp.fill('2024-01-02', $LARGE);
-SELECT pg_temp.fill('2024-01-03', $SMALL);
-SELECT pg_temp.fill('2024-01-04', $SMALL);
+DO \$\$ BEGIN
+  PERFORM pg_temp.fill('2024-01-01', $SMALL);
+  PERFORM pg_temp.fill('2024-01-02', $LARGE);
+  PERFORM pg_temp.fill('2024-01-03', $SMALL);
+  PERFORM pg_temp.fill('2024-01-04', $SMALL);
+END \$\$;
 VACUUM ANALYZE bench_events;
 SQL
 
@@ -74,14 +77,14 @@ measure() {
   echo "$name $(cat "$WORK/t")" >> "$WORK/times"
 }
 
-archive() { # FIRST_DAY LAST_DAY FORMAT [extra…]
+archive() { # FIRST_DAY LAST_DAY FORMAT [extra…]: sets CMD to the archive command line
   local day="$1" last="$2" format="$3"; shift 3
-  ARCHIVE_DB_PASSWORD="$DA_TEST_PG_PASSWORD" ARCHIVE_S3_SECRET_KEY="$DA_TEST_S3_SECRET_KEY" \
+  CMD=(env ARCHIVE_DB_PASSWORD="$DA_TEST_PG_PASSWORD" ARCHIVE_S3_SECRET_KEY="$DA_TEST_S3_SECRET_KEY"
   "$CLI" archive --db-host "$DA_TEST_PG_HOST" --db-port "$DA_TEST_PG_PORT" --db-user "$DA_TEST_PG_USER" \
     --db-name "$DA_TEST_PG_DATABASE" --s3-endpoint "$DA_TEST_S3_ENDPOINT" --s3-bucket "$DA_TEST_S3_BUCKET" \
     --s3-access-key "$DA_TEST_S3_ACCESS_KEY" --path-template "bench/{table}" --table bench_events \
     --start-date "$day" --end-date "$last" --output-format "$format" --compression zstd --force --skip-count \
-    --state-dir "$WORK/state" --temp-dir "$WORK" --log-format text "$@"
+    --state-dir "$WORK/state" --temp-dir "$WORK" --log-format text "$@")
 }
 
 for size in small large; do
@@ -90,15 +93,15 @@ for size in small large; do
     echo "== $size partition, run $run/$RUNS" >&2
     measure "$size copy_zstd" bash -c "psql -X -q -h '$DA_TEST_PG_HOST' -p '$DA_TEST_PG_PORT' -U '$DA_TEST_PG_USER' -d '$DA_TEST_PG_DATABASE' -c 'COPY $part TO STDOUT (FORMAT csv, HEADER)' | zstd -3 -q > '$WORK/copy.csv.zst'"
     measure "$size pg_dump" bash -c "pg_dump -Fc -h '$DA_TEST_PG_HOST' -p '$DA_TEST_PG_PORT' -U '$DA_TEST_PG_USER' -t $part '$DA_TEST_PG_DATABASE' > '$WORK/dump'"
-    for format in csv jsonl parquet; do
-      measure "$size $format" archive "$day" "$day" "$format"
+    for format in $FORMATS; do
+      archive "$day" "$day" "$format"; measure "$size $format" "${CMD[@]}"
     done
   done
 done
 for ((run = 1; run <= RUNS; run++)); do
   echo "== workers, run $run/$RUNS" >&2
-  measure "four workers1" archive 2024-01-01 2024-01-04 jsonl --workers 1
-  measure "four workers2" archive 2024-01-01 2024-01-04 jsonl --workers 2
+  archive 2024-01-01 2024-01-04 jsonl --workers 1; measure "four workers1" "${CMD[@]}"
+  archive 2024-01-01 2024-01-04 jsonl --workers 2; measure "four workers2" "${CMD[@]}"
 done
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
@@ -114,7 +117,7 @@ stat() { # SIZE NAME FIELD(2=seconds,3=rss)
   for size in small large; do
     rows=$SMALL; [[ $size == large ]] && rows=$LARGE
     base=$(stat $size copy_zstd 2)
-    for name in copy_zstd pg_dump csv jsonl parquet; do
+    for name in copy_zstd pg_dump $FORMATS; do
       s=$(stat $size $name 2); r=$(stat $size $name 3)
       label=$name; [[ $name == copy_zstd ]] && label='psql COPY csv \| zstd -3'; [[ $name == pg_dump ]] && label='pg_dump -Fc'
       [[ $name =~ ^(csv|jsonl|parquet)$ ]] && label="data-archiver $name (zstd)"
