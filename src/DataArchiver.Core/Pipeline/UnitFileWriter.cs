@@ -27,7 +27,7 @@ internal static class UnitFileWriter
                 compressed = Compression.Wrap(hashing, settings.Format == OutputFormat.Parquet ? CompressionCodec.None : settings.Compression,
                     settings.CompressionLevel);
                 counting = new CountingStream(compressed);
-                writer = RecordWriters.Create(settings.Format, counting, cols);
+                writer = RecordWriters.Create(settings.Format, counting, cols, FormatOptions.From(settings));
                 return writer;
             }, rows => onProgress(rows, hashing.BytesWritten), cancellationToken);
 
