@@ -17,6 +17,6 @@ public static class RecordWriters
         OutputFormat.Jsonl => new JsonLinesWriter(output, columns),
         OutputFormat.Csv => new CsvRecordWriter(output),
         OutputFormat.Parquet => new ParquetRecordWriter(output, columns, options),
-        _ => throw new ConfigurationException($"--output-format {format.ToString().ToLowerInvariant()} is not supported yet"),
+        _ => throw new ConfigurationException($"unknown --output-format {format.ToString().ToLowerInvariant()}"),
     };
 }

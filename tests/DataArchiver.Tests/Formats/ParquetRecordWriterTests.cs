@@ -1,3 +1,4 @@
+using NonClosingStream = DataArchiver.Core.Codecs.NonClosingStream;
 using DataArchiver.Core.Configuration;
 using DataArchiver.Core.Extraction;
 using DataArchiver.Core.Formats;
@@ -167,11 +168,22 @@ public sealed class ParquetRecordWriterTests
         Assert.Equal(expected, group.MetaData.GetColumnChunkMetaData(1).Compression);
     }
 
+    [Fact]
+    public void Write_TableWithoutColumns_RowsFailAndAnEmptyFileIsFine()
+    {
+        var error = Assert.Throws<ValueNotRepresentableException>(() => Write([], FormatOptions.Default, [[]]));
+        var bytes = Write([], FormatOptions.Default, []);
+
+        Assert.Contains("table without columns", error.Message);
+        using var file = new ParquetFileReader(new MemoryStream(bytes));
+        Assert.Equal(0, file.FileMetaData.NumRows);
+    }
+
     /// <summary>Writes the rows through a stream that cannot seek or tell its position, as the pipeline's streams are.</summary>
     private static byte[] Write(IReadOnlyList<ColumnInfo> columns, FormatOptions options, IEnumerable<byte[]?[]> rows)
     {
         using var target = new MemoryStream();
-        using (var writer = new ParquetRecordWriter(new ForwardOnlyStream(target), columns, options))
+        using (var writer = new ParquetRecordWriter(new NonClosingStream(target), columns, options))
         {
             foreach (var row in rows)
             {
@@ -199,20 +211,5 @@ public sealed class ParquetRecordWriterTests
             values.AddRange(reader.ReadAll((int)group.MetaData.NumRows));
         }
         return values;
-    }
-
-    /// <summary>A write-only stream that can neither seek nor report a position.</summary>
-    private sealed class ForwardOnlyStream(Stream inner) : Stream
-    {
-        public override bool CanRead => false;
-        public override bool CanSeek => false;
-        public override bool CanWrite => true;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override void Flush() => inner.Flush();
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => inner.Write(buffer, offset, count);
     }
 }

@@ -53,6 +53,12 @@ public sealed class ParquetRecordWriter : IRecordWriter
         if (fields.Length != _buffers.Length)
             throw new InvalidOperationException($"row has {fields.Length} fields, expected {_buffers.Length}");
         _rows++;
+        if (_buffers.Length == 0)
+        {
+            // Parquet counts rows through its columns: without one, the rows would silently vanish.
+            _failed = true;
+            throw new ValueNotRepresentableException($"row {_rows}: a row of a table without columns has no Parquet form (the jsonl and csv formats keep it)");
+        }
         var column = 0;
         try
         {
