@@ -29,7 +29,7 @@ internal static class UnitFileWriter
                     settings.CompressionLevel);
                 handOver = new BackgroundWriteStream(compressed);
                 counting = new CountingStream(handOver);
-                writer = RecordWriters.Create(settings.Format, counting, cols);
+                writer = RecordWriters.Create(settings.Format, counting, cols, FormatOptions.From(settings));
                 return writer;
             }, rows => onProgress(rows, hashing.BytesWritten), cancellationToken);
 
