@@ -105,7 +105,7 @@ for ((run = 1; run <= RUNS; run++)); do
 done
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
-stat() { # SIZE NAME FIELD(2=seconds,3=rss)
+stat() { # SIZE NAME FIELD(3=seconds,4=rss)
   awk -v k="$1 $2" -v f="$3" '$1" "$2 == k {print $f}' "$WORK/times" | median
 }
 
@@ -116,15 +116,15 @@ stat() { # SIZE NAME FIELD(2=seconds,3=rss)
   echo "|---|---|---|---|---|"
   for size in small large; do
     rows=$SMALL; [[ $size == large ]] && rows=$LARGE
-    base=$(stat $size copy_zstd 2)
+    base=$(stat $size copy_zstd 3)
     for name in copy_zstd pg_dump $FORMATS; do
-      s=$(stat $size $name 2); r=$(stat $size $name 3)
+      s=$(stat $size $name 3); r=$(stat $size $name 4)
       label=$name; [[ $name == copy_zstd ]] && label='psql COPY csv \| zstd -3'; [[ $name == pg_dump ]] && label='pg_dump -Fc'
       [[ $name =~ ^(csv|jsonl|parquet)$ ]] && label="data-archiver $name (zstd)"
       awk -v rows="$rows" -v l="$label" -v s="$s" -v b="$base" -v r="$r" 'BEGIN {printf "| %d rows | %s | %.2f | %.2f× | %.0f |\n", rows, l, s, s / b, r / 1024}'
     done
   done
-  w1=$(stat four workers1 2); w2=$(stat four workers2 2)
+  w1=$(stat four workers1 3); w2=$(stat four workers2 3)
   awk -v a="$w1" -v b="$w2" 'BEGIN {printf "\nFour partitions (3 × small + 1 × large) as JSONL: --workers 1 %.2f s, --workers 2 %.2f s, speed-up %.2f×.\n", a, b, a / b}'
 } > "$WORK/table.md"
 cat "$WORK/table.md"
