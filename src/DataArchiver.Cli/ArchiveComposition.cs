@@ -59,6 +59,8 @@ internal static class ArchiveComposition
             var summary = live is not null
                 ? await live.RunAsync(() => runner.RunAsync(plan, cancellationToken))
                 : await runner.RunAsync(plan, cancellationToken);
+            progress.Debug($"managed memory: {SummaryPrinter.Bytes(GC.GetTotalAllocatedBytes())} allocated in all, " +
+                           $"{GC.CollectionCount(0)} gen0 / {GC.CollectionCount(2)} gen2 collections");
             SummaryPrinter.Print(summary, output);
             return summary.Interrupted ? ExitCodes.Interrupted : summary.AnyFailed ? ExitCodes.Failed : ExitCodes.Ok;
         }
