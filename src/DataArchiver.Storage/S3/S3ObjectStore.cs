@@ -80,6 +80,7 @@ public sealed class S3ObjectStore : IObjectStore, IDisposable
         ArgumentNullException.ThrowIfNull(metadata);
         try
         {
+            await _multipart.AbortUnansweredAsync(key, cancellationToken);
             if (source.Length >= _settings.MultipartThreshold)
             {
                 var partSize = PartSizing.Choose(source.Length, _settings.MultipartPartSize);
