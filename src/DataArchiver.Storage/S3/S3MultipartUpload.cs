@@ -86,6 +86,9 @@ internal sealed class S3MultipartUpload(IAmazonS3 client, string bucket, Action<
         }
     }
 
+    /// <summary>How many uploads still wait for an abort the store answers.</summary>
+    public int UnansweredCount => _unanswered.Count;
+
     /// <summary>Sends again the aborts of earlier uploads of <paramref name="key"/> that the store never answered.</summary>
     public async Task AbortUnansweredAsync(string key, CancellationToken cancellationToken)
     {

@@ -84,6 +84,36 @@ public sealed partial class StoreDrills : IDisposable
     }
 
     [Fact]
+    public async Task MultipartUpload_StoreAnsweringInTheAwsMultipartETagForm_VerifiedAndSkippedNextTime()
+    {
+        var table = await DrillTable.CreateAsync("aw");
+        await table.AddDayAsync(Day1, 35_000, DrillTable.DenseBody); // about 6.5 MiB: two parts
+        var key = table.Key(Day1);
+        using var proxy = AwsETagProxy.Start(TestServices.S3Endpoint);
+        var args = _args.ToS3(table.Name, table.Prefix, "2024-04-01", "2024-04-01", Multipart);
+        args[Array.IndexOf(args, "--s3-endpoint") + 1] = proxy.Endpoint;
+
+        var first = await CliRunner.RunAsync(args, _args.Environment);
+
+        Assert.True(first.ExitCode == 0, first.Describe());
+        Assert.Contains("archived 1, skipped 0, empty 0, failed 0", first.Stdout, StringComparison.Ordinal);
+        Assert.True(proxy.Rewritten >= 1, "the tool never saw an AWS-style ETag");
+        using var s3 = S3TestClient.Create();
+        var bytes = await S3TestClient.DownloadAsync(s3, key);
+        var awsETag = AwsETagProxy.MultipartETag(bytes, 5 << 20);
+        Assert.EndsWith("-2", awsETag, StringComparison.Ordinal);
+        var record = StateFile.Objects(_args.StateDirectory)[key]!;
+        Assert.Equal(awsETag, (string?)record["e_tag"]);
+        Assert.Equal(Convert.ToHexStringLower(MD5.HashData(bytes)), (string?)record["md5"]);
+
+        var second = await CliRunner.RunAsync(args, _args.Environment);
+
+        Assert.True(second.ExitCode == 0, second.Describe());
+        Assert.Contains("archived 0, skipped 1, empty 0, failed 0", second.Stdout, StringComparison.Ordinal);
+        await ArchivedObject.AssertExactAsync(s3, key, table.Partition(Day1));
+    }
+
+    [Fact]
     public async Task ObjectReplacedBehindOurBack_Detected_UploadedAgain()
     {
         var table = await DrillTable.CreateAsync("rp");
