@@ -38,7 +38,7 @@ public sealed partial class ExtractionDrills : IDisposable
             .Select(m => long.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture)).DefaultIfEmpty(0).Max();
         Assert.True(rowsBefore >= 1000, $"only {rowsBefore} rows arrived before the termination\n{result.Describe()}");
         Assert.Equal(2, await gate.ReadsAsync());
-        Assert.Contains("archived 2, skipped 0, empty 0, failed 0", result.Stdout, StringComparison.Ordinal);
+        Summary.AssertSays(result, "archived 2, skipped 0, empty 0, failed 0");
         await AssertStoredExactlyAsync(table, Day1, Day2);
     }
 
@@ -74,7 +74,7 @@ public sealed partial class ExtractionDrills : IDisposable
             _args.Environment);
 
         Assert.True(result.ExitCode == 1, result.Describe());
-        Assert.Contains("archived 2, skipped 0, empty 0, failed 1", result.Stdout, StringComparison.Ordinal);
+        Summary.AssertSays(result, "archived 2, skipped 0, empty 0, failed 1");
         var failure = result.Stdout.Split('\n').Single(l => l.Contains("failed: ", StringComparison.Ordinal));
         Assert.Contains($"{table.Key(Day2)}: reading public.{table.Partition(Day2)}: statement timeout", failure, StringComparison.Ordinal);
         Assert.Contains("statement timeout", StateFile.LastError(_args.StateDirectory, table.Key(Day2)), StringComparison.Ordinal);

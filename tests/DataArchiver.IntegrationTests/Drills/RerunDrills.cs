@@ -20,14 +20,14 @@ public sealed class RerunDrills : IDisposable
         var args = _args.ToS3(table.Name, table.Prefix, "2024-06-01", "2024-06-03");
         var first = await CliRunner.RunAsync(args, _args.Environment);
         Assert.True(first.ExitCode == 0, first.Describe());
-        Assert.Contains("archived 3, skipped 0, empty 0, failed 0", first.Stdout, StringComparison.Ordinal);
+        Summary.AssertSays(first, "archived 3, skipped 0, empty 0, failed 0");
 
         using var s3 = S3TestClient.Create();
         var window = await S3LogWindow.OpenAsync(s3, table.Prefix);
         var second = await CliRunner.RunAsync(args, _args.Environment);
 
         Assert.True(second.ExitCode == 0, second.Describe());
-        Assert.Contains("archived 0, skipped 3, empty 0, failed 0", second.Stdout, StringComparison.Ordinal);
+        Summary.AssertSays(second, "archived 0, skipped 3, empty 0, failed 0");
         var lines = await window.CloseAsync();
         // One HEAD per object to see it is still what the state file says, and nothing else.
         Assert.Equal(Days.Select(d => $"HEAD /{TestServices.S3Bucket}/{table.Key(d)}").Order(StringComparer.Ordinal),
@@ -49,7 +49,7 @@ public sealed class RerunDrills : IDisposable
         var window = await S3LogWindow.OpenAsync(s3, table.Prefix);
         var fresh = await CliRunner.RunAsync([.. args, "--dry-run"], _args.Environment);
         Assert.True(fresh.ExitCode == 0, fresh.Describe());
-        Assert.Contains("archived 0, skipped 0, empty 0, failed 0, would archive 2", fresh.Stdout, StringComparison.Ordinal);
+        Summary.AssertSays(fresh, "archived 0, skipped 0, empty 0, failed 0, would archive 2");
         Assert.All(await window.CloseAsync(), l => Assert.StartsWith("info: HEAD ", l, StringComparison.Ordinal));
         Assert.Empty(await ArchivedObject.KeysAsync(s3, table.Prefix));
         Assert.Empty(Directory.EnumerateFileSystemEntries(_args.StateDirectory));
@@ -67,7 +67,7 @@ public sealed class RerunDrills : IDisposable
         var dry = await CliRunner.RunAsync([.. args, "--dry-run"], _args.Environment);
 
         Assert.True(dry.ExitCode == 0, dry.Describe());
-        Assert.Contains("archived 0, skipped 2, empty 0, failed 0, would archive 1", dry.Stdout, StringComparison.Ordinal);
+        Summary.AssertSays(dry, "archived 0, skipped 2, empty 0, failed 0, would archive 1");
         Assert.All(await window.CloseAsync(), l => Assert.StartsWith("info: HEAD ", l, StringComparison.Ordinal));
         Assert.Equal(stateBefore, await File.ReadAllBytesAsync(statePath));
         Assert.Equal(writtenBefore, File.GetLastWriteTimeUtc(statePath));

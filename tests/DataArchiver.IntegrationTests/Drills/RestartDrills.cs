@@ -56,7 +56,7 @@ public sealed class RestartDrills : IDisposable
         }
 
         Assert.True(rerun.ExitCode == 0, rerun.Describe());
-        Assert.Contains("archived 2, skipped 2, empty 0, failed 0", rerun.Stdout, StringComparison.Ordinal);
+        Summary.AssertSays(rerun, "archived 2, skipped 2, empty 0, failed 0");
         Assert.Contains("removed 1 temp file(s) left by an earlier run", rerun.Stderr, StringComparison.Ordinal);
         var lines = await window.CloseAsync();
         Assert.All(finished, key => Assert.Empty(S3LogWindow.Writes(lines, key)));
@@ -93,7 +93,7 @@ public sealed class RestartDrills : IDisposable
         Assert.True(second.ExitCode == 0, second.Describe());
         Assert.Contains($"WARN  state file {path} could not be read", second.Stderr, StringComparison.Ordinal);
         // Rebuilt from what the store holds: each unit re-extracted, found identical to its object, and not uploaded again.
-        Assert.Contains("archived 0, skipped 2, empty 0, failed 0", second.Stdout, StringComparison.Ordinal);
+        Summary.AssertSays(second, "archived 0, skipped 2, empty 0, failed 0");
         var lines = await window.CloseAsync();
         Assert.All(Days[..2], day => Assert.Empty(S3LogWindow.Writes(lines, table.Key(day))));
         Assert.Equal(Days[..2].Select(table.Key).Order(StringComparer.Ordinal), StateFile.StoredKeys(_args.StateDirectory).Order(StringComparer.Ordinal));
