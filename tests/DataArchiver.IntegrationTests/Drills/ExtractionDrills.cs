@@ -24,7 +24,7 @@ public sealed partial class ExtractionDrills : IDisposable
 
         var run = CliRunner.RunAsync(_args.ToS3(table.Name, table.Prefix, "2024-03-01", "2024-03-02", "--chunk-size", "1000", "--debug"),
             _args.Environment);
-        var pid = await WhileRunningAsync(run, ReadGate.WaitForStalledCopyAsync(table.Partition(Day1)));
+        var pid = await RunGuard.WaitWhileRunningAsync(run, ReadGate.WaitForStalledCopyAsync(table.Partition(Day1)));
         Assert.True(await ReadGate.TerminateAsync(pid), "the stalled backend was gone before it could be terminated");
         var result = await run;
 
@@ -80,21 +80,6 @@ public sealed partial class ExtractionDrills : IDisposable
         Assert.Contains("statement timeout", StateFile.LastError(_args.StateDirectory, table.Key(Day2)), StringComparison.Ordinal);
         Assert.Equal(2, await gate.ReadsAsync());
         await AssertStoredExactlyAsync(table, Day1, Day3);
-    }
-
-    /// <summary>Awaits <paramref name="waiting"/>, failing at once with the run's output if the run ends first.</summary>
-    internal static async Task<T> WhileRunningAsync<T>(Task<CliRunner.Result> run, Task<T> waiting)
-    {
-        await WhileRunningAsync(run, (Task)waiting);
-        return await waiting;
-    }
-
-    /// <summary>Awaits <paramref name="waiting"/>, failing at once with the run's output if the run ends first.</summary>
-    internal static async Task WhileRunningAsync(Task<CliRunner.Result> run, Task waiting)
-    {
-        if (await Task.WhenAny(run, waiting) == run)
-            Assert.Fail("the run ended before the drill could strike: " + (await run).Describe());
-        await waiting;
     }
 
     [GeneratedRegex(@"DEBUG (\S+): (\d+) rows, \d+ bytes written")]

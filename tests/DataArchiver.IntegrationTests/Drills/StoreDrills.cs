@@ -24,16 +24,16 @@ public sealed partial class StoreDrills : IDisposable
     public async Task StoreDownMidMultipartUpload_UnitRetried_ObjectExact_BrokenUploadAborted()
     {
         var table = await DrillTable.CreateAsync("so");
-        await table.AddDayAsync(Day1, 55_000, DrillTable.DenseBody); // about 10 MiB: parts of 5, 5 and 0.4 MiB
+        await table.AddDayAsync(Day1, 40_000, DrillTable.DenseBody); // about 7.5 MiB: parts of 5 and 2.5 MiB
         var key = table.Key(Day1);
         using var proxy = OutageProxy.Start(TestServices.S3Endpoint, downAfterBytes: 4 << 20);
         var args = _args.ToS3(table.Name, table.Prefix, "2024-04-01", "2024-04-01", [.. Multipart, "--db-max-retries", "10"]);
         args[Array.IndexOf(args, "--s3-endpoint") + 1] = proxy.Endpoint;
 
         var run = CliRunner.RunAsync(args, _args.Environment);
-        await ExtractionDrills.WhileRunningAsync(run, proxy.WentDown);
+        await RunGuard.WaitWhileRunningAsync(run, proxy.WentDown);
         // The failed attempt (its abort already tried against the dead server) is in the state file before the next one starts.
-        await ExtractionDrills.WhileRunningAsync(run,
+        await RunGuard.WaitWhileRunningAsync(run,
             Poll.UntilAsync(() => StateFile.LastError(_args.StateDirectory, key) is not null, "the first attempt to be recorded as failed"));
         proxy.ComeBack();
         var result = await run;
@@ -43,7 +43,10 @@ public sealed partial class StoreDrills : IDisposable
         Assert.Contains($"{table.Partition(Day1)}: attempt 1 failed", result.Stderr, StringComparison.Ordinal);
         var abort = await S3ServerLog.FindRequestAsync(l => S3ServerLog.IsAbortOf(l, TestServices.S3Bucket, key), TimeSpan.FromSeconds(10));
         Assert.True(abort is not null, "no abort of the broken upload reached the server\n" + result.Describe());
-        var completed = S3ServerLog.Lines().Single(l => l.StartsWith($"info: POST /{TestServices.S3Bucket}/{key}?uploadId=", StringComparison.Ordinal));
+        var completed = await S3ServerLog.FindRequestAsync(
+            l => l.StartsWith($"info: POST /{TestServices.S3Bucket}/{key}?uploadId=", StringComparison.Ordinal), TimeSpan.FromSeconds(10));
+        Assert.NotNull(completed);
+        Assert.Single(S3ServerLog.Lines(), l => l.StartsWith($"info: POST /{TestServices.S3Bucket}/{key}?uploadId=", StringComparison.Ordinal));
         Assert.NotEqual(UploadId(completed), UploadId(abort));
         // Sent first while the server was down (no answer), then again once it was back: the line above.
         Assert.Matches($@"could not abort multipart upload {UploadId(abort)} of s3://{TestServices.S3Bucket}/{Regex.Escape(key)} \([^)]*\); will try again",
