@@ -8,13 +8,16 @@ namespace DataArchiver.Postgres;
 /// <summary>Finds the leaf partitions of a table through <c>pg_inherits</c>, at any depth.</summary>
 public sealed class PostgresCatalog(PostgresConnector connector) : ICatalog
 {
+    // pg_get_expr(relpartbound, 0): a bound holds only constants, so it needs no relation to name columns by; given
+    // the partition's oid instead, the server opens (locks) every leaf, and planning would wait behind any lock a
+    // DETACH, DROP or ALTER holds on any partition, even one outside the date range.
     private const string LeavesSql = """
         WITH RECURSIVE tree(oid) AS (
             SELECT $1::oid
             UNION ALL
             SELECT i.inhrelid FROM tree t JOIN pg_inherits i ON i.inhparent = t.oid
         )
-        SELECT n.nspname, c.relname, pg_get_expr(c.relpartbound, c.oid), has_table_privilege(c.oid, 'SELECT')
+        SELECT n.nspname, c.relname, pg_get_expr(c.relpartbound, 0), has_table_privilege(c.oid, 'SELECT')
         FROM tree t
         JOIN pg_class c ON c.oid = t.oid
         JOIN pg_namespace n ON n.oid = c.relnamespace

@@ -90,6 +90,7 @@ internal sealed class StatusFiles : IArchiveProgress, IDisposable
                 Table = $"{_settings.Schema}.{_settings.Table}",
                 StartDate = _settings.StartDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
                 EndDate = _settings.EndDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                // One snapshot: workers change the dictionary while we write, and LINQ may enumerate its source twice.
                 Current = _current.ToArray().OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => new { Key = p.Key, Stage = p.Value }).ToArray(),
                 UnitsDone = _done,
                 UnitsTotal = _total,

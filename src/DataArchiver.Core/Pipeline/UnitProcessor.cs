@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using DataArchiver.Core.Configuration;
 using DataArchiver.Core.Extraction;
@@ -23,6 +24,12 @@ public sealed class UnitProcessor(
     TimeProvider clock) : IUnitProcessor
 {
     private readonly string _tempDirectory = settings.TempDirectory ?? Path.GetTempPath();
+
+    /// <summary>
+    /// Keys uploaded by an attempt of this run. When a failed verification is retried and the next attempt finds the
+    /// object in place (the store was only slow to show it), the object is still this run's work: archived, not skipped.
+    /// </summary>
+    private readonly ConcurrentDictionary<string, bool> _uploaded = new(StringComparer.Ordinal);
 
     /// <inheritdoc />
     public async Task<UnitResult> ProcessAsync(WorkUnit unit, CancellationToken cancellationToken)
@@ -63,7 +70,13 @@ public sealed class UnitProcessor(
             return null;
         var sameTag = record.ETag is not null && string.Equals(stored.ETag, record.ETag, StringComparison.OrdinalIgnoreCase);
         var sameMd5 = stored.Metadata.TryGetValue(ObjectMetadata.Md5, out var md5) && string.Equals(md5, record.Md5, StringComparison.OrdinalIgnoreCase);
-        return sameTag || sameMd5 ? new UnitResult(unit, UnitOutcome.Skipped, 0, 0, 0, TimeSpan.Zero) : null;
+        if (!sameTag && !sameMd5)
+            return null;
+        if (record.LastError is not null && !settings.DryRun)
+            state.Set(unit.Key, record with { LastError = null }); // the object is fine after all
+        return _uploaded.ContainsKey(unit.Key)
+            ? new UnitResult(unit, UnitOutcome.Archived, record.Rows, 0, record.Size, TimeSpan.Zero)
+            : new UnitResult(unit, UnitOutcome.Skipped, 0, 0, 0, TimeSpan.Zero);
     }
 
     private async Task<UnitResult> ArchiveAsync(WorkUnit unit, Stopwatch watch, CancellationToken cancellationToken)
@@ -86,7 +99,8 @@ public sealed class UnitProcessor(
             {
                 if (!settings.DryRun)
                     Record(unit, source, existing.ETag, file.Rows);
-                return new UnitResult(unit, UnitOutcome.Skipped, file.Rows, file.BytesIn, file.Length, watch.Elapsed);
+                var outcome = _uploaded.ContainsKey(unit.Key) ? UnitOutcome.Archived : UnitOutcome.Skipped;
+                return new UnitResult(unit, outcome, file.Rows, file.BytesIn, file.Length, watch.Elapsed);
             }
             if (settings.DryRun)
                 return new UnitResult(unit, UnitOutcome.WouldArchive, file.Rows, file.BytesIn, file.Length, watch.Elapsed);
@@ -94,6 +108,7 @@ public sealed class UnitProcessor(
             progress.StageChanged(unit, UnitStage.Uploading);
             var metadata = ObjectMetadata.Build(unit, settings, file.Columns, file.Md5, file.Rows);
             var put = await store.PutAsync(unit.Key, source, metadata, cancellationToken);
+            _uploaded[unit.Key] = true;
 
             progress.StageChanged(unit, UnitStage.Verifying);
             var stored = await store.HeadAsync(unit.Key, cancellationToken)

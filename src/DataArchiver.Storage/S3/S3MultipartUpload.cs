@@ -1,5 +1,7 @@
 using System.Buffers;
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
+using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.S3.Model;
 using DataArchiver.Core.Storage;
@@ -8,8 +10,10 @@ using Microsoft.Win32.SafeHandles;
 namespace DataArchiver.Storage.S3;
 
 /// <summary>
-/// One multipart upload from a file: parts read straight from the file at their offsets, several in flight at
-/// once, each with its own Content-MD5; aborted when anything fails or the caller cancels.
+/// Multipart uploads from a file: parts read straight from the file at their offsets, several in flight at
+/// once, each with its own Content-MD5; aborted when anything fails or the caller cancels. An abort the store
+/// never answered (it was unreachable, as it often is when the upload failed) is sent again before the same key
+/// is next uploaded, which is when the unit's retry finds the store back.
 /// </summary>
 internal sealed class S3MultipartUpload(IAmazonS3 client, string bucket, Action<string> warn)
 {
@@ -20,6 +24,9 @@ internal sealed class S3MultipartUpload(IAmazonS3 client, string bucket, Action<
 
     /// <summary>How long an abort may take once the upload has failed (the caller's token may be cancelled by then).</summary>
     private static readonly TimeSpan AbortTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>Uploads whose abort got no answer from the store: upload id → key.</summary>
+    private readonly ConcurrentDictionary<string, string> _unanswered = new(StringComparer.Ordinal);
 
     /// <summary>Uploads <paramref name="source"/> in parts of <paramref name="partSize"/> bytes.</summary>
     public async Task<PutResult> UploadAsync(string key, UploadSource source, IReadOnlyDictionary<string, string> metadata, long partSize, CancellationToken cancellationToken)
@@ -73,23 +80,46 @@ internal sealed class S3MultipartUpload(IAmazonS3 client, string bucket, Action<
         }
         catch (Exception)
         {
-            await AbortAsync(key, uploadId);
+            // Not the caller's token: a cancelled upload must still be aborted.
+            await AbortAsync(key, uploadId, CancellationToken.None);
             throw;
         }
     }
 
-    /// <summary>Aborts the upload so no parts stay stored; a refusal is reported as a warning, never thrown.</summary>
-    private async Task AbortAsync(string key, string uploadId)
+    /// <summary>How many uploads still wait for an abort the store answers.</summary>
+    public int UnansweredCount => _unanswered.Count;
+
+    /// <summary>Sends again the aborts of earlier uploads of <paramref name="key"/> that the store never answered.</summary>
+    public async Task AbortUnansweredAsync(string key, CancellationToken cancellationToken)
     {
-        using var timeout = new CancellationTokenSource(AbortTimeout);
+        foreach (var (uploadId, pendingKey) in _unanswered)
+        {
+            if (pendingKey == key && _unanswered.TryRemove(uploadId, out _))
+                await AbortAsync(key, uploadId, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Aborts the upload so no parts stay stored. Never throws: a refusal is reported as a warning; an abort that got
+    /// no answer at all is also kept for <see cref="AbortUnansweredAsync"/>.
+    /// </summary>
+    private async Task AbortAsync(string key, string uploadId, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(AbortTimeout);
         try
         {
             await client.AbortMultipartUploadAsync(new AbortMultipartUploadRequest { BucketName = bucket, Key = key, UploadId = uploadId }, timeout.Token);
         }
         catch (Exception error)
         {
-            warn($"could not abort multipart upload {uploadId} of s3://{bucket}/{key} ({S3Errors.Reason(error)}); "
-                + "its parts may stay stored until a lifecycle rule removes incomplete uploads");
+            // A status code is the store's answer and sending again changes nothing; no answer may change once it is back.
+            var answered = error is AmazonServiceException { StatusCode: not 0 };
+            if (!answered)
+                _unanswered[uploadId] = key;
+            warn($"could not abort multipart upload {uploadId} of s3://{bucket}/{key} ({S3Errors.Reason(error)}); " + (answered
+                ? "its parts may stay stored until a lifecycle rule removes incomplete uploads"
+                : "will try again before this key is uploaded again"));
         }
     }
 

@@ -17,6 +17,7 @@ public sealed class S3ObjectStore : IObjectStore, IDisposable
     private readonly S3Settings _settings;
     private readonly AmazonS3Client _client;
     private readonly S3MultipartUpload _multipart;
+    private readonly Action<string> _warn;
 
     /// <summary>Creates a store for <paramref name="settings"/>; <paramref name="warn"/> hears non-fatal notices (e.g. an abort the server refused).</summary>
     public S3ObjectStore(S3Settings settings, Action<string>? warn = null)
@@ -25,7 +26,8 @@ public sealed class S3ObjectStore : IObjectStore, IDisposable
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(settings.MultipartThreshold, nameof(settings));
         _settings = settings;
         _client = S3ClientFactory.Create(settings);
-        _multipart = new S3MultipartUpload(_client, settings.Bucket, warn ?? (_ => { }));
+        _warn = warn ?? (_ => { });
+        _multipart = new S3MultipartUpload(_client, settings.Bucket, _warn);
     }
 
     /// <summary>The SDK client, for tests that observe requests.</summary>
@@ -80,6 +82,7 @@ public sealed class S3ObjectStore : IObjectStore, IDisposable
         ArgumentNullException.ThrowIfNull(metadata);
         try
         {
+            await _multipart.AbortUnansweredAsync(key, cancellationToken);
             if (source.Length >= _settings.MultipartThreshold)
             {
                 var partSize = PartSizing.Choose(source.Length, _settings.MultipartPartSize);
@@ -152,7 +155,13 @@ public sealed class S3ObjectStore : IObjectStore, IDisposable
     }
 
     /// <inheritdoc />
-    public void Dispose() => _client.Dispose();
+    public void Dispose()
+    {
+        if (_multipart.UnansweredCount is > 0 and var count)
+            _warn($"{count} multipart upload(s) could not be aborted while the store was unreachable; "
+                + "their parts may stay stored until a lifecycle rule removes incomplete uploads");
+        _client.Dispose();
+    }
 
     /// <summary>An ETag without the quotes S3 puts around it.</summary>
     internal static string? Unquote(string? etag) => etag?.Trim('"');

@@ -27,7 +27,7 @@ public static partial class S3ServerLog
     public static bool IsAbortOf(string line, string bucket, string key) =>
         line.Contains($"DELETE /{bucket}/{key}?uploadId=", StringComparison.Ordinal);
 
-    private static string[] Lines()
+    internal static string[] Lines()
     {
         using var stream = new FileStream(TestServices.S3Log, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
         using var reader = new StreamReader(stream);

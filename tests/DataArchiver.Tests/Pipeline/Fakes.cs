@@ -13,12 +13,20 @@ internal sealed class MemoryStore : IObjectStore
     public Dictionary<string, (byte[] Bytes, IReadOnlyDictionary<string, string> Metadata)> Objects { get; } = new(StringComparer.Ordinal);
     public int Puts { get; private set; }
     public int Heads { get; private set; }
+    /// <summary>How many HEADs after the next put report 0 bytes, like a server that answers before its write is done.</summary>
+    public int StaleHeadsAfterPut { get; set; }
+    private int _staleHeads;
     public string Describe() => "memory";
     public Task CheckAccessAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task<ObjectInfo?> HeadAsync(string key, CancellationToken cancellationToken)
     {
         Heads++;
+        if (_staleHeads > 0 && Objects.ContainsKey(key))
+        {
+            _staleHeads--;
+            return Task.FromResult<ObjectInfo?>(new ObjectInfo(key, 0, Convert.ToHexStringLower(MD5.HashData([])), ObjectInfo.NoMetadata));
+        }
         return Task.FromResult(Objects.TryGetValue(key, out var o)
             ? new ObjectInfo(key, o.Bytes.Length, Convert.ToHexStringLower(MD5.HashData(o.Bytes)), o.Metadata)
             : null);
@@ -27,6 +35,8 @@ internal sealed class MemoryStore : IObjectStore
     public async Task<PutResult> PutAsync(string key, UploadSource source, IReadOnlyDictionary<string, string> metadata, CancellationToken cancellationToken)
     {
         Puts++;
+        _staleHeads = StaleHeadsAfterPut;
+        StaleHeadsAfterPut = 0;
         var bytes = await File.ReadAllBytesAsync(source.FilePath, cancellationToken);
         Objects[key] = (bytes, metadata);
         return new PutResult(Convert.ToHexStringLower(MD5.HashData(bytes)), []);

@@ -2,6 +2,7 @@ using DataArchiver.Core.Extraction;
 using DataArchiver.Core.Pipeline;
 using DataArchiver.Core.Progress;
 using DataArchiver.Core.State;
+using DataArchiver.Core.Storage;
 
 namespace DataArchiver.Tests.Pipeline;
 
@@ -85,6 +86,43 @@ public sealed class UnitProcessorTests : IDisposable
         var result = await second.ProcessAsync(TestSettings.Unit(), CancellationToken.None);
 
         Assert.Equal(UnitOutcome.Archived, result.Outcome);
+        Assert.Equal(original.Bytes, _store.Objects[TestSettings.Unit().Key].Bytes);
+    }
+
+    [Fact]
+    public async Task Process_VerificationFailedRightAfterUpload_NextAttemptFindsTheObject_ReportsArchived()
+    {
+        var reader = new FakeReader("1", "2");
+        var (sut, _) = CreateSut(reader);
+        _store.StaleHeadsAfterPut = 1;
+
+        await Assert.ThrowsAsync<VerificationException>(() => sut.ProcessAsync(TestSettings.Unit(), CancellationToken.None));
+        var result = await sut.ProcessAsync(TestSettings.Unit(), CancellationToken.None);
+
+        Assert.Equal(UnitOutcome.Archived, result.Outcome);
+        Assert.Equal(2, result.Rows);
+        Assert.Equal(1, _store.Puts);
+    }
+
+    [Fact]
+    public async Task Process_ReplacedObjectUploadedAgain_VerificationFailedOnce_NextAttemptReportsArchived()
+    {
+        var reader = new FakeReader("1", "2");
+        var (first, _) = CreateSut(reader);
+        await first.ProcessAsync(TestSettings.Unit(), CancellationToken.None);
+        var original = _store.Objects[TestSettings.Unit().Key];
+        _store.Objects[TestSettings.Unit().Key] = ("garbage"u8.ToArray(), ObjectInfo.NoMetadata);
+        var (second, state) = CreateSut(reader);
+        _store.StaleHeadsAfterPut = 1;
+
+        await Assert.ThrowsAsync<VerificationException>(() => second.ProcessAsync(TestSettings.Unit(), CancellationToken.None));
+        Assert.NotNull(state.Get(TestSettings.Unit().Key)!.LastError);
+        var result = await second.ProcessAsync(TestSettings.Unit(), CancellationToken.None);
+
+        // The record of the first run matches again, so the retry skips the database: still this run's upload.
+        Assert.Equal(UnitOutcome.Archived, result.Outcome);
+        Assert.Equal(2, reader.Exports);
+        Assert.Null(state.Get(TestSettings.Unit().Key)!.LastError);
         Assert.Equal(original.Bytes, _store.Objects[TestSettings.Unit().Key].Bytes);
     }
 
