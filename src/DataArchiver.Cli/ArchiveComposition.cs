@@ -51,6 +51,7 @@ internal static class ArchiveComposition
 
             var root = new RelationName(settings.Schema, settings.Table);
             var state = StateStore.Open(stateDirectory, "archive", root.ToString(), store.Describe(), progress.Warning);
+            plan = WidenToStored(plan, state, progress);
             var reader = new PostgresUnitReader(connector, settings.ChunkSize, progress);
             IUnitProcessor processor = new UnitProcessor(settings, reader, store, state, progress, clock);
             processor = new RetryingUnitProcessor(processor, settings.Database.MaxRetries, settings.Database.RetryDelay, progress, clock);
@@ -75,6 +76,27 @@ internal static class ArchiveComposition
         settings.LocalDirectory is { } directory
             ? new LocalDirectoryStore(directory)
             : new S3ObjectStore(settings.S3 ?? throw new ConfigurationException("--s3-bucket or --local-dir is required"), warn);
+
+    /// <summary>
+    /// Lets windows keep the dates their objects already hold (see <see cref="WindowPlanner.WidenToStored"/>). When
+    /// that makes a unit read dates outside the requested range, the operator is told.
+    /// </summary>
+    private static ArchivePlan WidenToStored(ArchivePlan plan, StateStore state, IArchiveProgress progress)
+    {
+        var widened = WindowPlanner.WidenToStored(plan, state.Get);
+        foreach (var (asked, unit) in plan.Units.Zip(widened.Units).Where(pair => !ReferenceEquals(pair.First, pair.Second)))
+        {
+            var record = state.Get(unit.Key);
+            var message = $"{unit.Key} holds rows of {record?.RowsFrom:yyyy-MM-dd HH:mm}..{record?.RowsTo:yyyy-MM-dd HH:mm}; " +
+                          $"reading {unit.RowsFrom:yyyy-MM-dd HH:mm}..{unit.RowsTo:yyyy-MM-dd HH:mm} for it so none of them is dropped";
+            var covered = record is not null && record.RowsFrom <= asked.RowsFrom && record.RowsTo >= asked.RowsTo;
+            if (covered)
+                progress.Debug(message);
+            else
+                progress.Warning(message);
+        }
+        return widened;
+    }
 
     private static async Task<ArchivePlan> PlanAsync(ArchiveSettings settings, ICatalog catalog, CancellationToken cancellationToken)
     {

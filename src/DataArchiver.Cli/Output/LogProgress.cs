@@ -56,7 +56,7 @@ internal sealed class LogProgress(TextWriter error, LogFormat format, bool debug
         {
             UnitOutcome.Archived => ("info", $"{unit.Source}: archived {result.Rows} rows, {result.BytesOut} bytes → {unit.Key}"),
             UnitOutcome.Skipped => ("info", $"{unit.Source}: already stored, skipped ({unit.Key})"),
-            UnitOutcome.Empty => ("info", $"{unit.Source}: empty, no object written"),
+            UnitOutcome.Empty => ("info", $"{unit.Source}: empty, no object written ({unit.Key})"),
             UnitOutcome.WouldArchive => ("info", $"{unit.Source}: would upload {result.Rows} rows, {result.BytesOut} bytes → {unit.Key} (dry run)"),
             _ => ("error", $"{unit.Source}: failed: {result.Error}"),
         };

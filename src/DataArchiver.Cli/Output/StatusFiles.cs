@@ -90,7 +90,8 @@ internal sealed class StatusFiles : IArchiveProgress, IDisposable
                 Table = $"{_settings.Schema}.{_settings.Table}",
                 StartDate = _settings.StartDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
                 EndDate = _settings.EndDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-                // One snapshot: workers change the dictionary while we write, and LINQ may enumerate its source twice.
+                // ToArray is the dictionary's own atomic snapshot; LINQ straight over it sizes its buffer from a Count
+                // that other workers may change before the copy, which throws.
                 Current = _current.ToArray().OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => new { Key = p.Key, Stage = p.Value }).ToArray(),
                 UnitsDone = _done,
                 UnitsTotal = _total,

@@ -61,6 +61,11 @@ public sealed class UnitProcessor(
     {
         progress.StageChanged(unit, UnitStage.Checking);
         var record = state.Get(unit.Key);
+        if (record is not null && !Covers(record, unit))
+        {
+            progress.Debug($"{unit.Key}: stored for {record.RowsFrom:O}..{record.RowsTo:O}, which does not cover this run's window; reading it again");
+            return null;
+        }
         if (record is { Empty: true, UploadedAt: { } foundAt } && foundAt.UtcDateTime >= unit.Period.End)
             return new UnitResult(unit, UnitOutcome.Empty, 0, 0, 0, TimeSpan.Zero);
         if (record is not { Md5: not null })
@@ -90,7 +95,7 @@ public sealed class UnitProcessor(
             if (file.Rows == 0)
             {
                 if (!settings.DryRun)
-                    state.Set(unit.Key, new ObjectRecord { Empty = true, UploadedAt = clock.GetUtcNow() });
+                    state.Set(unit.Key, new ObjectRecord { Empty = true, UploadedAt = clock.GetUtcNow(), RowsFrom = unit.RowsFrom, RowsTo = unit.RowsTo });
                 return new UnitResult(unit, UnitOutcome.Empty, 0, file.BytesIn, 0, watch.Elapsed);
             }
             var source = new UploadSource(tempPath, file.Length, file.Md5);
@@ -161,5 +166,15 @@ public sealed class UnitProcessor(
             ETag = etag,
             Rows = rows,
             UploadedAt = clock.GetUtcNow(),
+            RowsFrom = unit.RowsFrom,
+            RowsTo = unit.RowsTo,
         });
+
+    /// <summary>
+    /// Whether what a record was stored for includes every date <paramref name="unit"/> asks for. A record without a
+    /// span (written before spans were kept) is taken to cover the whole period, as every such object did.
+    /// </summary>
+    private static bool Covers(ObjectRecord record, WorkUnit unit) =>
+        (record.RowsFrom?.UtcDateTime ?? unit.Period.Start) <= unit.RowsFrom.UtcDateTime
+        && (record.RowsTo?.UtcDateTime ?? unit.Period.End) >= unit.RowsTo.UtcDateTime;
 }

@@ -1,4 +1,5 @@
 using DataArchiver.Core.Configuration;
+using DataArchiver.Core.State;
 
 namespace DataArchiver.Core.Planning;
 
@@ -43,6 +44,30 @@ public static class WindowPlanner
         ArchivePlanner.EnsureDistinctKeys(units);
         return new ArchivePlan(units, [], 0);
     }
+
+    /// <summary>
+    /// Widens each window to also cover the dates its object was stored for before (as <paramref name="stored"/> tells,
+    /// from the state file), so that an object clamped by an earlier, different range only ever grows towards its
+    /// whole period and is never rewritten with fewer dates than it held. Units without a window, and records without
+    /// a span or without a stored result, are left as they are.
+    /// </summary>
+    public static ArchivePlan WidenToStored(ArchivePlan plan, Func<string, ObjectRecord?> stored)
+    {
+        var units = plan.Units.Select(unit =>
+        {
+            if (unit.Window is not { } window || stored(unit.Key) is not { RowsFrom: { } from, RowsTo: { } to } record
+                || !(record.Empty || record.Md5 is not null))
+                return unit;
+            var start = Max(Min(window.Start, from.UtcDateTime), unit.Period.Start);
+            var end = Min(Max(window.End, to.UtcDateTime), unit.Period.End);
+            return start == window.Start && end == window.End ? unit : unit with { Window = window with { Start = start, End = end } };
+        }).ToList();
+        return plan with { Units = units };
+    }
+
+    private static DateTime Min(DateTime a, DateTime b) => a < b ? a : b;
+
+    private static DateTime Max(DateTime a, DateTime b) => a > b ? a : b;
 
     /// <summary>The start of the period of <paramref name="duration"/> that contains <paramref name="instant"/>.</summary>
     public static DateTime AlignDown(OutputDuration duration, DateTime instant) => duration switch

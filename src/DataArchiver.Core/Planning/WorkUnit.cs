@@ -7,6 +7,12 @@ namespace DataArchiver.Core.Planning;
 /// <param name="Window">When set, only rows whose date column lies in [start, end) belong to the unit.</param>
 public sealed record WorkUnit(string Key, Period Period, RelationName Source, RowWindow? Window = null)
 {
+    /// <summary>Start (UTC) of the dates whose rows the unit reads: its window's start, or its period's for a whole partition.</summary>
+    public DateTimeOffset RowsFrom => new(Window?.Start ?? Period.Start, TimeSpan.Zero);
+
+    /// <summary>Exclusive end (UTC) of the dates whose rows the unit reads.</summary>
+    public DateTimeOffset RowsTo => new(Window?.End ?? Period.End, TimeSpan.Zero);
+
     /// <inheritdoc />
     public override string ToString() => $"{Source} → {Key}";
 }

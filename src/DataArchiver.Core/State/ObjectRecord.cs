@@ -15,6 +15,13 @@ public sealed record ObjectRecord
     public bool Empty { get; init; }
     /// <summary>When the object was stored (or found empty), UTC.</summary>
     public DateTimeOffset? UploadedAt { get; init; }
+    /// <summary>
+    /// Start (UTC) of the dates the stored rows were read for: the unit's window, or its period for a whole partition.
+    /// Absent in records written before spans were kept.
+    /// </summary>
+    public DateTimeOffset? RowsFrom { get; init; }
+    /// <summary>Exclusive end (UTC) of the dates the stored rows were read for.</summary>
+    public DateTimeOffset? RowsTo { get; init; }
     /// <summary>The error of the last failed attempt, if the last run failed.</summary>
     public string? LastError { get; init; }
 }

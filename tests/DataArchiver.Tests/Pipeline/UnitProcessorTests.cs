@@ -1,5 +1,7 @@
+using DataArchiver.Core.Configuration;
 using DataArchiver.Core.Extraction;
 using DataArchiver.Core.Pipeline;
+using DataArchiver.Core.Planning;
 using DataArchiver.Core.Progress;
 using DataArchiver.Core.State;
 using DataArchiver.Core.Storage;
@@ -168,6 +170,49 @@ public sealed class UnitProcessorTests : IDisposable
         Assert.Equal(1, reader.Exports);
         Assert.Empty(_store.Objects);
     }
+
+    [Theory]
+    [InlineData(31, 5, 29, 5, false)] // stored from Wednesday, asked from Monday: read again
+    [InlineData(29, 5, 31, 5, true)] // stored from Monday, asked from Wednesday: still holds all of it
+    [InlineData(29, 5, 29, 5, true)]
+    [InlineData(31, 5, 29, 31, false)] // stored Wednesday on, asked Monday to Tuesday
+    public async Task Process_WindowRecord_DatabaseReadAgainUnlessTheRecordCoversTheAskedDates(int storedFrom, int storedTo, int askedFrom, int askedTo, bool coveredByRecord)
+    {
+        var reader = new FakeReader("1");
+        var (first, state) = CreateSut(reader);
+        await first.ProcessAsync(Window(storedFrom, storedTo), CancellationToken.None);
+        Assert.Equal(Day(storedFrom), state.Get(Window(storedFrom, storedTo).Key)!.RowsFrom);
+        var (second, _) = CreateSut(reader);
+
+        var result = await second.ProcessAsync(Window(askedFrom, askedTo), CancellationToken.None);
+
+        // The fake serves the same rows either way, so a re-read ends in "same bytes already stored": what differs is the read.
+        Assert.Equal(UnitOutcome.Skipped, result.Outcome);
+        Assert.Equal(coveredByRecord ? 1 : 2, reader.Exports);
+    }
+
+    [Fact]
+    public async Task Process_EmptyWindowRecordNotCoveringTheAskedDates_QueriedAgain()
+    {
+        var reader = new FakeReader();
+        var (first, _) = CreateSut(reader);
+        Assert.Equal(UnitOutcome.Empty, (await first.ProcessAsync(Window(31, 5), CancellationToken.None)).Outcome);
+        var (second, _) = CreateSut(reader);
+
+        var result = await second.ProcessAsync(Window(29, 5), CancellationToken.None);
+
+        Assert.Equal(UnitOutcome.Empty, result.Outcome);
+        Assert.Equal(2, reader.Exports);
+    }
+
+    /// <summary>Week 2024-W05 (Monday 29 January to Sunday 4 February) read from day <paramref name="from"/> to <paramref name="to"/> (exclusive; 1-5 are February).</summary>
+    private static WorkUnit Window(int from, int to) => new("a/t/t-2024-W05.jsonl.zst",
+        new Period(OutputDuration.Weekly, new DateTime(2024, 1, 29, 0, 0, 0, DateTimeKind.Utc)), new RelationName("public", "t"),
+        new RowWindow("at", Day(from).UtcDateTime, Day(to).UtcDateTime, DateColumnType.TimestampTz));
+
+    private static DateTimeOffset Day(int day) => day > 20
+        ? new DateTimeOffset(2024, 1, day, 0, 0, 0, TimeSpan.Zero)
+        : new DateTimeOffset(2024, 2, day, 0, 0, 0, TimeSpan.Zero);
 
     [Fact]
     public async Task Process_Failure_RecordsLastErrorAndRemovesTempFile()

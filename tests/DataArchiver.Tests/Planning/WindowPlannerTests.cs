@@ -1,5 +1,6 @@
 using DataArchiver.Core.Configuration;
 using DataArchiver.Core.Planning;
+using DataArchiver.Core.State;
 using DataArchiver.Tests.Pipeline;
 
 namespace DataArchiver.Tests.Planning;
@@ -63,6 +64,41 @@ public sealed class WindowPlannerTests
             new RelationName("public", "t"), DateColumnType.Date).Units.Select(u => u.Period.Name));
         Assert.Equal(48, WindowPlanner.Plan(Settings(OutputDuration.Hourly, "2024-01-01", "2024-01-02"),
             new RelationName("public", "t"), DateColumnType.TimestampTz).Units.Count);
+    }
+
+    [Fact]
+    public void WidenToStored_RecordsOfOtherDates_WindowsGrowToKeepThemWithinTheirPeriod()
+    {
+        var plan = WindowPlanner.Plan(Settings(OutputDuration.Weekly, "2024-01-29", "2024-01-30"), new RelationName("public", "t"), DateColumnType.TimestampTz);
+        var key = plan.Units[0].Key;
+        var stored = new ObjectRecord
+        {
+            Md5 = "00", RowsFrom = new DateTimeOffset(Utc(2024, 1, 31)), RowsTo = new DateTimeOffset(Utc(2024, 2, 12)),
+        };
+
+        var widened = WindowPlanner.WidenToStored(plan, k => k == key ? stored : null);
+
+        Assert.Equal(Utc(2024, 1, 29), widened.Units[0].Window!.Start);
+        Assert.Equal(Utc(2024, 2, 5), widened.Units[0].Window!.End);
+    }
+
+    [Theory]
+    [InlineData(true, false, false)] // a failed attempt stored nothing
+    [InlineData(false, true, true)] // written before spans were kept
+    public void WidenToStored_RecordsWithoutStoredRowsOrSpan_LeaveTheWindow(bool failedOnly, bool noSpan, bool hasMd5)
+    {
+        var plan = WindowPlanner.Plan(Settings(OutputDuration.Weekly, "2024-01-31", "2024-02-04"), new RelationName("public", "t"), DateColumnType.TimestampTz);
+        var record = new ObjectRecord
+        {
+            Md5 = hasMd5 ? "00" : null,
+            LastError = failedOnly ? "boom" : null,
+            RowsFrom = noSpan ? null : new DateTimeOffset(Utc(2024, 1, 29)),
+            RowsTo = noSpan ? null : new DateTimeOffset(Utc(2024, 2, 5)),
+        };
+
+        var widened = WindowPlanner.WidenToStored(plan, _ => record);
+
+        Assert.Same(plan.Units[0], widened.Units[0]);
     }
 
     [Theory]
