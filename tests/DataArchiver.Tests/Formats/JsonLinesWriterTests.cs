@@ -55,4 +55,31 @@ public sealed class JsonLinesWriterTests
 
         Assert.Equal("{}\n", Encoding.UTF8.GetString(output.ToArray()));
     }
+
+    [Fact]
+    public void WriteRow_ManyRowsOfEveryNativeType_AllocatesNothingPerRow()
+    {
+        ColumnInfo[] columns =
+        [
+            new("b", "boolean", 16, false), new("l", "bigint", 20, false), new("r", "real", 700, false),
+            new("d", "double precision", 701, false), new("n", "numeric", 1700, false), new("t", "text", 25, false),
+            new("j", "jsonb", 3802, false), new("u", "uuid", 2950, false), new("x", "bytea", 17, false), new("day", "date", 1082, false),
+            new("at", "timestamp with time zone", 1184, false), new("tags", "text[]", 1009, false), new("s", "interval", 1186, false),
+        ];
+        var floatField = new byte[4];
+        System.Buffers.Binary.BinaryPrimitives.WriteSingleBigEndian(floatField, 0.1234567f);
+        var row = BinaryRow.Of(PgSend.Bool(true), PgSend.Int8(long.MinValue), floatField, PgSend.Float8(1234.5678901234), PgSend.Numeric("-12345.678"),
+            PgSend.Text("a \"b\"\n\u0001"), PgSend.Jsonb("{\"a\": 1}"), Guid.NewGuid().ToByteArray(bigEndian: true), [1, 2, 3],
+            PgSend.Date(new DateOnly(2024, 1, 1)), PgSend.Timestamp(new DateTime(2024, 1, 1, 10, 0, 0, 500, DateTimeKind.Unspecified)),
+            PgSend.Array(25, PgSend.Text("x"), null), PgSend.Text("\"1 day\""));
+        var writer = new JsonLinesWriter(Stream.Null, columns);
+        writer.WriteRow(row.Data, row.Fields);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 10_000; i++)
+            writer.WriteRow(row.Data, row.Fields);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.True(allocated < 1024, $"{allocated} bytes allocated for 10,000 rows");
+    }
 }
