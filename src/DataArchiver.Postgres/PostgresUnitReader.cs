@@ -10,7 +10,8 @@ namespace DataArchiver.Postgres;
 
 /// <summary>
 /// Reads a unit's rows with one connection and one <c>COPY … TO STDOUT</c> statement, streamed: binary COPY split
-/// into tuples for JSON text and native binary fields, the server's own CSV passed through for CSV.
+/// into tuples whose fields are selected per column as the writer's projection says (native binary, or text rendered
+/// by the server), the server's own CSV passed through for CSV.
 /// </summary>
 public sealed class PostgresUnitReader(PostgresConnector connector, int chunkSize, IArchiveProgress progress) : IUnitReader
 {
@@ -72,8 +73,8 @@ public sealed class PostgresUnitReader(PostgresConnector connector, int chunkSiz
             if (list.Length > 0)
                 list.Append(", ");
             var name = RelationName.QuoteIdentifier(column.Name);
-            list.Append(encoding == FieldEncoding.JsonText
-                ? $"to_json({name})::text"
+            list.Append(encoding == FieldEncoding.JsonMixed
+                ? JsonProjection.SelectExpression(column, name)
                 : BinaryProjection.SelectExpression(column, name));
         }
         return $"COPY (SELECT {list} FROM {from}) TO STDOUT (FORMAT binary)";

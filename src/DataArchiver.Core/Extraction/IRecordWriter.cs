@@ -9,7 +9,10 @@ public interface IRecordWriter : IDisposable
     /// <summary>The form in which the extraction must deliver fields.</summary>
     FieldEncoding Encoding { get; }
 
-    /// <summary>Writes one row whose fields are slices of <paramref name="data"/> (for <see cref="FieldEncoding.JsonText"/>).</summary>
+    /// <summary>
+    /// Writes one row whose fields are slices of <paramref name="data"/> (for <see cref="FieldEncoding.JsonMixed"/> and
+    /// <see cref="FieldEncoding.PostgresBinary"/>).
+    /// </summary>
     void WriteRow(ReadOnlySpan<byte> data, ReadOnlySpan<FieldSlice> fields);
 
     /// <summary>Writes a piece of the server's CSV text (for <see cref="FieldEncoding.ServerCsv"/>).</summary>

@@ -1,35 +1,36 @@
-using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using DataArchiver.Core.Extraction;
+using DataArchiver.Core.Formats.Json;
 
 namespace DataArchiver.Core.Formats;
 
 /// <summary>
-/// Writes one JSON object per line, keys in table order. Each field arrives as the JSON text PostgreSQL's
-/// <c>to_json</c> renders for it, which is exactly what <c>row_to_json</c> embeds, so values are copied, never
-/// re-interpreted. Line breaks inside a <c>json</c> value can only be whitespace between tokens and become spaces.
+/// Writes one JSON object per line, keys in table order, each line byte for byte the <c>row_to_json</c> of its row (with
+/// TimeZone=UTC; line breaks inside a <c>json</c> value, which can only be whitespace between tokens, become spaces).
+/// Fields of the types <see cref="JsonProjection"/> marks native arrive in binary and are encoded here exactly as
+/// <c>to_json</c> would render them; the others arrive as the server's <c>to_json</c> text and are copied.
 /// </summary>
 public sealed class JsonLinesWriter : IRecordWriter
 {
-    private static readonly byte[] NullLiteral = "null"u8.ToArray();
-    private readonly Stream _output;
+    private readonly JsonOutput _output;
     private readonly byte[][] _keys;
-    private readonly byte[] _buffer = new byte[64 * 1024];
-    private int _used;
+    private readonly JsonColumnEncoding[] _encodings;
 
     /// <summary>Creates a writer for rows of <paramref name="columns"/> onto <paramref name="output"/>.</summary>
     public JsonLinesWriter(Stream output, IReadOnlyList<ColumnInfo> columns)
     {
-        _output = output;
+        _output = new JsonOutput(output);
         _keys = new byte[columns.Count][];
-        var options = new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+        _encodings = new JsonColumnEncoding[columns.Count];
         for (var i = 0; i < columns.Count; i++)
-            _keys[i] = System.Text.Encoding.UTF8.GetBytes((i == 0 ? "{" : ",") + JsonSerializer.Serialize(columns[i].Name, options) + ":");
+        {
+            // Keys are escaped as row_to_json escapes them.
+            _keys[i] = [(byte)(i == 0 ? '{' : ','), .. JsonString.Encode(System.Text.Encoding.UTF8.GetBytes(columns[i].Name)), (byte)':'];
+            _encodings[i] = JsonProjection.For(columns[i]);
+        }
     }
 
     /// <inheritdoc />
-    public FieldEncoding Encoding => FieldEncoding.JsonText;
+    public FieldEncoding Encoding => FieldEncoding.JsonMixed;
 
     /// <inheritdoc />
     public void WriteRow(ReadOnlySpan<byte> data, ReadOnlySpan<FieldSlice> fields)
@@ -37,70 +38,34 @@ public sealed class JsonLinesWriter : IRecordWriter
         if (fields.Length != _keys.Length)
             throw new InvalidOperationException($"row has {fields.Length} fields, expected {_keys.Length}");
         if (fields.Length == 0)
-            Append("{"u8);
+            _output.Write((byte)'{');
         for (var i = 0; i < fields.Length; i++)
         {
-            Append(_keys[i]);
+            _output.Write(_keys[i]);
             var field = fields[i];
             if (field.IsNull)
             {
-                Append(NullLiteral);
+                _output.Write("null"u8);
                 continue;
             }
             var value = data.Slice(field.Offset, field.Length);
-            if (value.IndexOfAny((byte)'\n', (byte)'\r') < 0)
-                Append(value);
+            var encoding = _encodings[i];
+            if (encoding.IsArray)
+                JsonArrayEncoder.Write(_output, encoding.Type, encoding.ElementOid, value);
             else
-                AppendWithoutLineBreaks(value);
+                JsonValueEncoder.Write(_output, encoding.Type, value);
         }
-        Append("}\n"u8);
+        _output.Write("}\n"u8);
     }
 
     /// <inheritdoc />
     public void WriteText(ReadOnlySpan<char> text) => throw new NotSupportedException("JSON lines are built from fields");
 
     /// <inheritdoc />
-    public void Complete()
-    {
-        Drain();
-        _output.Flush();
-    }
+    public void Complete() => _output.Flush();
 
     /// <inheritdoc />
     public void Dispose()
     {
-    }
-
-    private void AppendWithoutLineBreaks(ReadOnlySpan<byte> value)
-    {
-        foreach (var b in value)
-        {
-            if (_used == _buffer.Length)
-                Drain();
-            _buffer[_used++] = b is (byte)'\n' or (byte)'\r' ? (byte)' ' : b;
-        }
-    }
-
-    private void Append(ReadOnlySpan<byte> bytes)
-    {
-        if (bytes.Length > _buffer.Length - _used)
-        {
-            Drain();
-            if (bytes.Length > _buffer.Length)
-            {
-                _output.Write(bytes);
-                return;
-            }
-        }
-        bytes.CopyTo(_buffer.AsSpan(_used));
-        _used += bytes.Length;
-    }
-
-    private void Drain()
-    {
-        if (_used == 0)
-            return;
-        _output.Write(_buffer, 0, _used);
-        _used = 0;
     }
 }

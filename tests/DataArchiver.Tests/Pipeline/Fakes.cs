@@ -56,8 +56,8 @@ internal sealed class MemoryStore : IObjectStore
     }
 }
 
-/// <summary>A reader that serves fixed JSON rows, counting how often the "database" was read.</summary>
-internal sealed class FakeReader(params string[] ids) : IUnitReader
+/// <summary>A reader that serves rows of one bigint column, counting how often the "database" was read.</summary>
+internal sealed class FakeReader(params long[] ids) : IUnitReader
 {
     public int Exports { get; private set; }
     public Func<int, Exception?> FailOnAttempt { get; set; } = _ => null;
@@ -70,7 +70,9 @@ internal sealed class FakeReader(params string[] ids) : IUnitReader
         var writer = createWriter([new ColumnInfo("id", "bigint", 20, true)]);
         foreach (var id in ids)
         {
-            var bytes = System.Text.Encoding.UTF8.GetBytes(id);
+            // A bigint arrives in its binary form, as the reader sends it to the JSON lines writer.
+            var bytes = new byte[8];
+            System.Buffers.Binary.BinaryPrimitives.WriteInt64BigEndian(bytes, id);
             writer.WriteRow(bytes, [new FieldSlice(0, bytes.Length)]);
         }
         writer.Complete();

@@ -26,7 +26,7 @@ public sealed class UnitProcessorTests : IDisposable
     [Fact]
     public async Task Process_NewUnit_UploadsRecordsAndLeavesNoTempFile()
     {
-        var reader = new FakeReader("1", "2", "3");
+        var reader = new FakeReader(1, 2, 3);
         var (sut, state) = CreateSut(reader);
 
         var result = await sut.ProcessAsync(TestSettings.Unit(), CancellationToken.None);
@@ -45,7 +45,7 @@ public sealed class UnitProcessorTests : IDisposable
     [Fact]
     public async Task Process_SecondRunWithRecord_SkipsWithoutReadingTheDatabase()
     {
-        var reader = new FakeReader("1", "2");
+        var reader = new FakeReader(1, 2);
         var (first, _) = CreateSut(reader);
         await first.ProcessAsync(TestSettings.Unit(), CancellationToken.None);
         var (second, _) = CreateSut(reader);
@@ -60,7 +60,7 @@ public sealed class UnitProcessorTests : IDisposable
     [Fact]
     public async Task Process_ObjectExistsWithoutRecord_ExtractsComparesAndSkipsUpload()
     {
-        var reader = new FakeReader("1", "2");
+        var reader = new FakeReader(1, 2);
         var (first, _) = CreateSut(reader);
         await first.ProcessAsync(TestSettings.Unit(), CancellationToken.None);
         foreach (var file in Directory.EnumerateFiles(_dir, "*.json"))
@@ -78,7 +78,7 @@ public sealed class UnitProcessorTests : IDisposable
     [Fact]
     public async Task Process_ObjectReplacedBehindOurBack_DetectedAndUploadedAgain()
     {
-        var reader = new FakeReader("1", "2");
+        var reader = new FakeReader(1, 2);
         var (first, _) = CreateSut(reader);
         await first.ProcessAsync(TestSettings.Unit(), CancellationToken.None);
         var original = _store.Objects[TestSettings.Unit().Key];
@@ -131,7 +131,7 @@ public sealed class UnitProcessorTests : IDisposable
     [Fact]
     public async Task Process_Force_UploadsEvenWhenStored()
     {
-        var reader = new FakeReader("1");
+        var reader = new FakeReader(1);
         var (first, _) = CreateSut(reader);
         await first.ProcessAsync(TestSettings.Unit(), CancellationToken.None);
         var (forced, _) = CreateSut(reader, force: true);
@@ -145,7 +145,7 @@ public sealed class UnitProcessorTests : IDisposable
     [Fact]
     public async Task Process_DryRun_NoUploadNoState()
     {
-        var reader = new FakeReader("1");
+        var reader = new FakeReader(1);
         var (sut, state) = CreateSut(reader, dryRun: true);
 
         var result = await sut.ProcessAsync(TestSettings.Unit(), CancellationToken.None);
@@ -217,7 +217,7 @@ public sealed class UnitProcessorTests : IDisposable
     [Fact]
     public async Task Process_Failure_RecordsLastErrorAndRemovesTempFile()
     {
-        var reader = new FakeReader("1") { FailOnAttempt = _ => new SourceException("boom", isTransient: true) };
+        var reader = new FakeReader(1) { FailOnAttempt = _ => new SourceException("boom", isTransient: true) };
         var (sut, state) = CreateSut(reader);
 
         await Assert.ThrowsAsync<SourceException>(() => sut.ProcessAsync(TestSettings.Unit(), CancellationToken.None));
