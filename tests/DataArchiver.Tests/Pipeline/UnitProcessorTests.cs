@@ -94,7 +94,7 @@ public sealed class UnitProcessorTests : IDisposable
     [Fact]
     public async Task Process_VerificationFailedRightAfterUpload_NextAttemptFindsTheObject_ReportsArchived()
     {
-        var reader = new FakeReader("1", "2");
+        var reader = new FakeReader(1, 2);
         var (sut, _) = CreateSut(reader);
         _store.StaleHeadsAfterPut = 1;
 
@@ -109,7 +109,7 @@ public sealed class UnitProcessorTests : IDisposable
     [Fact]
     public async Task Process_ReplacedObjectUploadedAgain_VerificationFailedOnce_NextAttemptReportsArchived()
     {
-        var reader = new FakeReader("1", "2");
+        var reader = new FakeReader(1, 2);
         var (first, _) = CreateSut(reader);
         await first.ProcessAsync(TestSettings.Unit(), CancellationToken.None);
         var original = _store.Objects[TestSettings.Unit().Key];
@@ -178,7 +178,7 @@ public sealed class UnitProcessorTests : IDisposable
     [InlineData(31, 5, 29, 31, false)] // stored Wednesday on, asked Monday to Tuesday
     public async Task Process_WindowRecord_DatabaseReadAgainUnlessTheRecordCoversTheAskedDates(int storedFrom, int storedTo, int askedFrom, int askedTo, bool coveredByRecord)
     {
-        var reader = new FakeReader("1");
+        var reader = new FakeReader(1);
         var (first, state) = CreateSut(reader);
         await first.ProcessAsync(Window(storedFrom, storedTo), CancellationToken.None);
         Assert.Equal(Day(storedFrom), state.Get(Window(storedFrom, storedTo).Key)!.RowsFrom);
