@@ -6,11 +6,13 @@ namespace DataArchiver.Postgres;
 /// <summary>
 /// Splits the byte stream of <c>COPY … TO STDOUT (FORMAT binary)</c> into tuples without allocating per row: each
 /// tuple is made contiguous in one reusable buffer and handed out as slices. The buffer grows only for a tuple
-/// larger than itself.
+/// larger than itself. Reads are synchronous: Npgsql hands out at most one COPY message (one row) per read, and
+/// its asynchronous read allocates on every call.
 /// </summary>
 internal sealed class BinaryCopyReader(Stream input, int fieldCount)
 {
-    private byte[] _buffer = new byte[256 * 1024];
+    // Below the large object heap's threshold; a read brings at most one row, and the buffer grows for a larger one.
+    private byte[] _buffer = new byte[64 * 1024];
     private readonly FieldSlice[] _fields = new FieldSlice[fieldCount];
     private int _start;
     private int _end;
@@ -27,13 +29,13 @@ internal sealed class BinaryCopyReader(Stream input, int fieldCount)
     private int _tupleLength;
 
     /// <summary>Moves to the next tuple; <c>false</c> at the end of the data.</summary>
-    public async ValueTask<bool> ReadAsync(CancellationToken cancellationToken)
+    public bool Read()
     {
         if (_finished)
             return false;
         if (!_headerRead)
         {
-            await ReadHeaderAsync(cancellationToken);
+            ReadHeader();
             _headerRead = true;
         }
         while (true)
@@ -46,7 +48,7 @@ internal sealed class BinaryCopyReader(Stream input, int fieldCount)
                 _finished = true;
                 return false;
             }
-            if (!await FillAsync(cancellationToken))
+            if (!Fill())
                 throw new InvalidDataException("the COPY data ended inside a row");
         }
     }
@@ -98,7 +100,7 @@ internal sealed class BinaryCopyReader(Stream input, int fieldCount)
             Array.Resize(ref _buffer, Math.Max(tupleBytes, _buffer.Length * 2));
     }
 
-    private async ValueTask<bool> FillAsync(CancellationToken cancellationToken)
+    private bool Fill()
     {
         if (_start > 0)
         {
@@ -108,16 +110,16 @@ internal sealed class BinaryCopyReader(Stream input, int fieldCount)
         }
         if (_end == _buffer.Length)
             Array.Resize(ref _buffer, _buffer.Length * 2);
-        var read = await input.ReadAsync(_buffer.AsMemory(_end), cancellationToken);
+        var read = input.Read(_buffer.AsSpan(_end));
         _end += read;
         return read > 0;
     }
 
-    private async ValueTask ReadHeaderAsync(CancellationToken cancellationToken)
+    private void ReadHeader()
     {
         while (_end - _start < 19)
         {
-            if (!await FillAsync(cancellationToken))
+            if (!Fill())
                 throw new InvalidDataException("the COPY data ended inside its header");
         }
         var header = _buffer.AsSpan(_start, 19);
@@ -127,7 +129,7 @@ internal sealed class BinaryCopyReader(Stream input, int fieldCount)
         _start += 19;
         while (_end - _start < extension)
         {
-            if (!await FillAsync(cancellationToken))
+            if (!Fill())
                 throw new InvalidDataException("the COPY data ended inside its header");
         }
         _start += extension;

@@ -100,41 +100,53 @@ public sealed class PostgresUnitReader(PostgresConnector connector, int chunkSiz
 
     private static string Literal(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
 
+    /// <summary>
+    /// A binary COPY: started asynchronously (the server may take long to answer and a cancellation must reach it),
+    /// its rows then read on a thread of its own with synchronous reads (see <see cref="CopyBlocking"/>).
+    /// </summary>
     private async Task<long> CopyBinaryAsync(NpgsqlConnection connection, string sql, int fieldCount, IRecordWriter writer,
         Action<long> onRows, CancellationToken cancellationToken)
     {
         await using var stream = await connection.BeginRawBinaryCopyAsync(sql, cancellationToken);
-        var reader = new BinaryCopyReader(stream, fieldCount);
-        long rows = 0;
-        while (await reader.ReadAsync(cancellationToken))
+        return await CopyBlocking.RunAsync(() =>
         {
-            writer.WriteRow(reader.Tuple, reader.Fields);
-            if (++rows % chunkSize == 0)
-                onRows(rows);
-        }
-        return rows;
+            var reader = new BinaryCopyReader(stream, fieldCount);
+            long rows = 0;
+            while (reader.Read())
+            {
+                writer.WriteRow(reader.Tuple, reader.Fields);
+                if (++rows % chunkSize == 0)
+                    onRows(rows);
+            }
+            return rows;
+        }, stream.Cancel, cancellationToken);
     }
 
+    /// <summary>The server's CSV, started and read like <see cref="CopyBinaryAsync"/>.</summary>
     private async Task<long> CopyCsvAsync(NpgsqlConnection connection, string sql, IRecordWriter writer, Action<long> onRows,
         CancellationToken cancellationToken)
     {
         using var text = await connection.BeginTextExportAsync(sql, cancellationToken);
-        var buffer = new char[64 * 1024];
-        var counter = new CsvRecordCounter();
-        long reported = 0;
-        int read;
-        while ((read = await text.ReadAsync(buffer.AsMemory(), cancellationToken)) > 0)
+        return await CopyBlocking.RunAsync(() =>
         {
-            var chunk = buffer.AsSpan(0, read);
-            writer.WriteText(chunk);
-            counter.Scan(chunk);
-            if (counter.Records - reported >= chunkSize)
+            // A read returns at most one COPY message (a row); the buffer only has to hold a long one in few reads.
+            var buffer = new char[16 * 1024];
+            var counter = new CsvRecordCounter();
+            long reported = 0;
+            int read;
+            while ((read = text.Read(buffer)) > 0)
             {
-                reported = counter.Records;
-                onRows(Math.Max(0, reported - 1));
+                var chunk = buffer.AsSpan(0, read);
+                writer.WriteText(chunk);
+                counter.Scan(chunk);
+                if (counter.Records - reported >= chunkSize)
+                {
+                    reported = counter.Records;
+                    onRows(Math.Max(0, reported - 1));
+                }
             }
-        }
-        // The first record is the header line.
-        return Math.Max(0, counter.Records - 1);
+            // The first record is the header line.
+            return Math.Max(0, counter.Records - 1);
+        }, text.Cancel, cancellationToken);
     }
 }

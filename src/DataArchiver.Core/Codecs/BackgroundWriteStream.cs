@@ -1,30 +1,33 @@
-using System.Buffers;
-using System.Threading.Channels;
+using System.Collections.Concurrent;
 
 namespace DataArchiver.Core.Codecs;
 
 /// <summary>
-/// Hands what is written to it over to a second thread that writes it on to the inner stream (the compressor, the
-/// hash and the file), so reading rows and compressing them overlap. At most <c>depth</c> blocks are in flight, so
-/// memory stays bounded; an error on the inner side surfaces on the next write or on <see cref="Complete"/>.
+/// Hands what is written to it over to a thread of its own that writes it on to the inner stream (the compressor, the
+/// hash and the file), so reading rows and compressing them overlap. At most <c>depth</c> blocks wait, so memory
+/// stays bounded; the blocks come from a <see cref="BlockPool"/> and go back to it once written. An error on the inner
+/// side surfaces on the next write or on <see cref="Complete"/>.
 /// </summary>
 internal sealed class BackgroundWriteStream : Stream
 {
     private readonly Stream _inner;
-    private readonly Channel<(byte[] Block, int Length)> _blocks;
+    private readonly BlockPool _pool;
+    private readonly BlockingCollection<(byte[] Block, int Length)> _blocks;
+    private readonly CancellationTokenSource _stop = new();
     private readonly Task _drain;
-    private readonly int _blockSize;
-    private byte[] _current;
+    private byte[]? _current;
     private int _used;
     private bool _completed;
 
-    public BackgroundWriteStream(Stream inner, int blockSize = 1 << 20, int depth = 4)
+    /// <summary>Starts the drain thread; blocks of the shared pool unless another <paramref name="blockSize"/> is asked for.</summary>
+    public BackgroundWriteStream(Stream inner, int blockSize = BlockPool.DefaultBlockSize, int depth = 4)
     {
         _inner = inner;
-        _blockSize = blockSize;
-        _current = ArrayPool<byte>.Shared.Rent(blockSize);
-        _blocks = Channel.CreateBounded<(byte[], int)>(new BoundedChannelOptions(depth) { SingleReader = true, SingleWriter = true });
-        _drain = Task.Run(DrainAsync);
+        _pool = blockSize == BlockPool.DefaultBlockSize ? BlockPool.Shared : new BlockPool(blockSize, depth + 2);
+        _blocks = new BlockingCollection<(byte[], int)>(new ConcurrentQueue<(byte[], int)>(), depth);
+        _current = _pool.Rent();
+        // The drain compresses for as long as the unit runs: a thread of its own keeps it off the thread pool.
+        _drain = Task.Factory.StartNew(Drain, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
     public override bool CanRead => false;
@@ -47,11 +50,12 @@ internal sealed class BackgroundWriteStream : Stream
         ObjectDisposedException.ThrowIf(_completed, this);
         while (!buffer.IsEmpty)
         {
-            var take = Math.Min(buffer.Length, _blockSize - _used);
-            buffer[..take].CopyTo(_current.AsSpan(_used));
+            var current = _current ??= _pool.Rent();
+            var take = Math.Min(buffer.Length, current.Length - _used);
+            buffer[..take].CopyTo(current.AsSpan(_used));
             _used += take;
             buffer = buffer[take..];
-            if (_used == _blockSize)
+            if (_used == current.Length)
                 HandOver();
         }
     }
@@ -64,27 +68,33 @@ internal sealed class BackgroundWriteStream : Stream
         if (_used > 0)
             HandOver();
         _completed = true;
-        _blocks.Writer.TryComplete();
-        ArrayPool<byte>.Shared.Return(_current);
+        _blocks.CompleteAdding();
+        ReturnCurrent();
         _drain.GetAwaiter().GetResult();
     }
 
     protected override void Dispose(bool disposing)
     {
-        if (disposing && !_completed)
+        if (disposing)
         {
-            // Abandoned (an error upstream): stop the drain and let it return its blocks.
-            _completed = true;
-            _blocks.Writer.TryComplete(new OperationCanceledException("abandoned"));
-            try
+            if (!_completed)
             {
-                _drain.GetAwaiter().GetResult();
+                // Abandoned (an error upstream): stop the drain; it gives its blocks back.
+                _completed = true;
+                _blocks.CompleteAdding();
+                _stop.Cancel();
+                try
+                {
+                    _drain.GetAwaiter().GetResult();
+                }
+                catch (Exception)
+                {
+                    // The upstream error is the one that matters.
+                }
+                ReturnCurrent();
             }
-            catch (Exception)
-            {
-                // The upstream error is the one that matters.
-            }
-            ArrayPool<byte>.Shared.Return(_current);
+            _blocks.Dispose();
+            _stop.Dispose();
         }
         base.Dispose(disposing);
     }
@@ -93,28 +103,35 @@ internal sealed class BackgroundWriteStream : Stream
     {
         if (_drain.IsFaulted)
             _drain.GetAwaiter().GetResult();
-        var block = (_current, _used);
-        // Blocking here is the back-pressure that bounds memory; it waits only while the compressor is behind.
+        var block = (_current!, _used);
+        _current = null;
+        _used = 0;
         try
         {
-            if (!_blocks.Writer.TryWrite(block))
-                _blocks.Writer.WriteAsync(block).AsTask().GetAwaiter().GetResult();
+            // Blocking here is the back-pressure that bounds memory; it waits only while the compressor is behind.
+            _blocks.Add(block, _stop.Token);
         }
-        catch (ChannelClosedException)
+        catch (OperationCanceledException)
         {
-            ArrayPool<byte>.Shared.Return(block.Item1);
+            // The drain failed while we waited for room: its error is the one to report.
+            _pool.Return(block.Item1);
             _drain.GetAwaiter().GetResult();
             throw;
         }
-        _current = ArrayPool<byte>.Shared.Rent(_blockSize);
-        _used = 0;
     }
 
-    private async Task DrainAsync()
+    private void ReturnCurrent()
+    {
+        if (_current is { } current)
+            _pool.Return(current);
+        _current = null;
+    }
+
+    private void Drain()
     {
         try
         {
-            await foreach (var (block, length) in _blocks.Reader.ReadAllAsync())
+            foreach (var (block, length) in _blocks.GetConsumingEnumerable(_stop.Token))
             {
                 try
                 {
@@ -122,16 +139,17 @@ internal sealed class BackgroundWriteStream : Stream
                 }
                 finally
                 {
-                    ArrayPool<byte>.Shared.Return(block);
+                    _pool.Return(block);
                 }
             }
         }
         catch (Exception error)
         {
-            // Close the channel so a writer waiting for room wakes up and sees the failure.
-            _blocks.Writer.TryComplete(error);
-            while (_blocks.Reader.TryRead(out var left))
-                ArrayPool<byte>.Shared.Return(left.Block);
+            // Wake a writer waiting for room so it sees the failure, and give back what will never be written.
+            if (error is not OperationCanceledException)
+                _stop.Cancel();
+            while (_blocks.TryTake(out var left))
+                _pool.Return(left.Block);
             throw;
         }
     }

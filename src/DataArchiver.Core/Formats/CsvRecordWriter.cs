@@ -9,8 +9,10 @@ namespace DataArchiver.Core.Formats;
 /// </summary>
 public sealed class CsvRecordWriter(Stream output) : IRecordWriter
 {
+    // Small enough to stay off the large object heap: text arrives a row or so at a time.
+    private const int CharsPerPass = 16 * 1024;
     private readonly Encoder _encoder = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetEncoder();
-    private readonly byte[] _bytes = new byte[3 * 64 * 1024 + 8];
+    private readonly byte[] _bytes = new byte[3 * CharsPerPass + 8];
 
     /// <inheritdoc />
     public FieldEncoding Encoding => FieldEncoding.ServerCsv;
@@ -24,7 +26,7 @@ public sealed class CsvRecordWriter(Stream output) : IRecordWriter
     {
         while (!text.IsEmpty)
         {
-            var take = Math.Min(text.Length, 64 * 1024);
+            var take = Math.Min(text.Length, CharsPerPass);
             _encoder.Convert(text[..take], _bytes, flush: false, out var used, out var written, out _);
             output.Write(_bytes, 0, written);
             text = text[used..];

@@ -40,4 +40,32 @@ public sealed class BackgroundWriteStreamTests
 
         Assert.IsType<IOException>(error);
     }
+
+    [Fact]
+    public void Dispose_WithoutComplete_StopsTheDrainAndWritesNoMore()
+    {
+        using var inner = new MemoryStream();
+        var sut = new BackgroundWriteStream(inner, blockSize: 1024, depth: 2);
+        sut.Write(new byte[10_000]);
+
+        sut.Dispose();
+
+        Assert.False(sut.CanWrite);
+        Assert.True(inner.Length <= 10_000);
+        Assert.Equal(0, inner.Length % 1024);
+    }
+
+    [Fact]
+    public void Write_InnerFailsWhileTheWriterWaitsForRoom_ErrorSurfacesInsteadOfHanging()
+    {
+        using var sut = new BackgroundWriteStream(new FailingStream(), blockSize: 16, depth: 1);
+
+        var error = Record.Exception(() =>
+        {
+            for (var i = 0; i < 1000; i++)
+                sut.Write(new byte[64]);
+        });
+
+        Assert.IsType<IOException>(error);
+    }
 }

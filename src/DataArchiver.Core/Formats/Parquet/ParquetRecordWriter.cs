@@ -113,6 +113,9 @@ public sealed class ParquetRecordWriter : IRecordWriter
     private static WriterProperties Properties(FormatOptions options)
     {
         using var builder = new WriterPropertiesBuilder();
+        // Arrow's default pool (a bundled mimalloc) keeps freed pages for reuse: ~17 MiB more resident for the same
+        // file than the C library's allocator, at no measurable difference in speed (docs/PERFORMANCE.md, "Memory").
+        builder.MemoryPool(ParquetSharp.MemoryPool.SystemMemoryPool());
         builder.Compression(options.Codec switch
         {
             CompressionCodec.Zstd => ParquetSharp.Compression.Zstd,
