@@ -50,10 +50,22 @@ public sealed class PostgresConnector : IAsyncDisposable
         {
             return await _dataSource.OpenConnectionAsync(cancellationToken);
         }
-        catch (Exception error) when (error is NpgsqlException or TimeoutException or IOException)
+        catch (Exception error) when (error is NpgsqlException or TimeoutException or IOException && !cancellationToken.IsCancellationRequested)
         {
             throw PostgresErrors.Wrap(error, $"cannot connect to PostgreSQL at {Settings.Host}:{Settings.Port}", connecting: true);
         }
+    }
+
+    /// <summary>
+    /// Cancels the statement the session with <paramref name="backendPid"/> is running, from a session of its own
+    /// (any session of the same role may cancel another's statement).
+    /// </summary>
+    public async Task CancelBackendAsync(int backendPid, CancellationToken cancellationToken)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        await using var command = new NpgsqlCommand("SELECT pg_cancel_backend($1)", connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = backendPid });
+        await command.ExecuteScalarAsync(cancellationToken);
     }
 
     /// <inheritdoc />
