@@ -21,6 +21,9 @@ internal sealed class S3MultipartUpload(IAmazonS3 client, string bucket, Action<
     /// <summary>How long an abort may take once the upload has failed (the caller's token may be cancelled by then).</summary>
     private static readonly TimeSpan AbortTimeout = TimeSpan.FromSeconds(30);
 
+    /// <summary>How long an abort may take when the caller cancelled: an interrupted run must stop within about two seconds.</summary>
+    private static readonly TimeSpan InterruptedAbortTimeout = TimeSpan.FromSeconds(1.5);
+
     /// <summary>Uploads <paramref name="source"/> in parts of <paramref name="partSize"/> bytes.</summary>
     public async Task<PutResult> UploadAsync(string key, UploadSource source, IReadOnlyDictionary<string, string> metadata, long partSize, CancellationToken cancellationToken)
     {
@@ -73,15 +76,15 @@ internal sealed class S3MultipartUpload(IAmazonS3 client, string bucket, Action<
         }
         catch (Exception)
         {
-            await AbortAsync(key, uploadId);
+            await AbortAsync(key, uploadId, cancellationToken.IsCancellationRequested ? InterruptedAbortTimeout : AbortTimeout);
             throw;
         }
     }
 
     /// <summary>Aborts the upload so no parts stay stored; a refusal is reported as a warning, never thrown.</summary>
-    private async Task AbortAsync(string key, string uploadId)
+    private async Task AbortAsync(string key, string uploadId, TimeSpan within)
     {
-        using var timeout = new CancellationTokenSource(AbortTimeout);
+        using var timeout = new CancellationTokenSource(within);
         try
         {
             await client.AbortMultipartUploadAsync(new AbortMultipartUploadRequest { BucketName = bucket, Key = key, UploadId = uploadId }, timeout.Token);
