@@ -57,7 +57,7 @@ internal static class ProgressLayout
         columns.Add(Column("elapsed", Clock(view.Elapsed), "grey"));
         columns.Add(Column("eta", view.Remaining is { } left ? $"ETA {Clock(left)}" : "ETA -:--", "cyan"));
         return Layout("", width, unicode, barBefore: "pct", [view.Fraction], columns,
-            drop: ["elapsed", "title", "bytes", "rows", "bar"], shorten: "units")[0];
+            drop: ["elapsed", "title", "bytes", "rows", "bar", "failed", "eta"], shorten: "units")[0];
     }
 
     private static List<string> WorkerLines(IReadOnlyList<WorkerView> workers, int width, bool unicode)
@@ -72,6 +72,7 @@ internal static class ProgressLayout
             new("rate", [.. workers.Select(w => w.RowsPerSecond is { } rate ? $"{rate:N0}/s" : "")], [.. workers.Select(_ => (string?)"grey")], Right: true),
             new("bytes", [.. workers.Select(w => SummaryPrinter.Bytes(w.Bytes))], [.. workers.Select(_ => (string?)null)], Right: true),
         };
+        // Narrower still, the line is cropped at the width: name, stage and the start of the rows stay visible.
         return Layout(Indent, width, unicode, barBefore: "pct", fractions, columns, drop: ["bar", "pct", "bytes", "rate"], shorten: "name");
     }
 
@@ -129,20 +130,59 @@ internal static class ProgressLayout
         var lines = new List<string>(rows);
         for (var row = 0; row < rows; row++)
         {
-            var cells = new List<string>(columns.Count + 1);
-            for (var i = 0; i < columns.Count; i++)
+            var line = new LineBuilder(indent, width);
+            for (var i = 0; i <= columns.Count; i++)
             {
                 if (hasBar && i == barAt)
-                    cells.Add(Bar(bar[row], barWidth, unicode));
+                    line.AddBar(bar[row], barWidth, unicode);
+                if (i == columns.Count)
+                    break;
                 var column = columns[i];
-                var text = column.Right ? column.Texts[row].PadLeft(column.Width) : column.Texts[row].PadRight(column.Width);
-                cells.Add(column.Styles[row] is { } style ? $"[{style}]{Markup.Escape(text)}[/]" : Markup.Escape(text));
+                line.Add(column.Right ? column.Texts[row].PadLeft(column.Width) : column.Texts[row].PadRight(column.Width), column.Styles[row]);
             }
-            if (hasBar && barAt == columns.Count)
-                cells.Add(Bar(bar[row], barWidth, unicode));
-            lines.Add(indent + string.Join(Gap, cells));
+            lines.Add(line.ToString());
         }
         return lines;
+    }
+
+    /// <summary>Joins cells with gaps and, as a last resort on a very narrow terminal, crops the line at the width.</summary>
+    private sealed class LineBuilder(string indent, int width)
+    {
+        private readonly StringBuilder _markup = new(Markup.Escape(indent));
+        private int _used = indent.Length;
+        private bool _full;
+
+        public void Add(string text, string? style)
+        {
+            if (!Reserve(text.Length, out var room))
+                return;
+            var shown = Markup.Escape(text.Length <= room ? text : Truncate(text, room));
+            _markup.Append(style is null ? shown : $"[{style}]{shown}[/]");
+        }
+
+        public void AddBar(double? fraction, int barWidth, bool unicode)
+        {
+            if (Reserve(barWidth, out var room))
+                _markup.Append(Bar(fraction, Math.Min(barWidth, room), unicode));
+        }
+
+        public override string ToString() => _markup.ToString();
+
+        private bool Reserve(int length, out int room)
+        {
+            room = 0;
+            var gap = _used > indent.Length ? Gap.Length : 0;
+            if (_full || _used + gap >= width)
+            {
+                _full = true;
+                return false;
+            }
+            _markup.Append(' ', gap);
+            room = width - _used - gap;
+            _used += gap + Math.Min(length, room);
+            _full = _used >= width;
+            return true;
+        }
     }
 
     private static string Bar(double? fraction, int width, bool unicode)

@@ -24,7 +24,7 @@ public sealed class ArchiveRunner(IUnitProcessor processor, IArchiveProgress pro
                 new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, workers), CancellationToken = cancellationToken },
                 async (unit, token) =>
                 {
-                    var result = await ProcessOneAsync(unit, token);
+                    var result = await ProcessOneAsync(unit, token, cancellationToken);
                     results.Enqueue(result);
                     progress.UnitFinished(result);
                 });
@@ -37,7 +37,11 @@ public sealed class ArchiveRunner(IUnitProcessor processor, IArchiveProgress pro
         return new RunSummary(ordered, clock.Elapsed, cancellationToken.IsCancellationRequested) { Planned = plan.Units.Count };
     }
 
-    private async Task<UnitResult> ProcessOneAsync(WorkUnit unit, CancellationToken cancellationToken)
+    /// <summary>
+    /// One unit; <paramref name="cancellationToken"/> is the worker's (linked to the run's), <paramref name="runToken"/> the
+    /// run's own, which is cancelled a moment earlier when the user interrupts.
+    /// </summary>
+    private async Task<UnitResult> ProcessOneAsync(WorkUnit unit, CancellationToken cancellationToken, CancellationToken runToken)
     {
         var clock = Stopwatch.StartNew();
         progress.UnitStarted(unit);
@@ -45,11 +49,11 @@ public sealed class ArchiveRunner(IUnitProcessor processor, IArchiveProgress pro
         {
             return await processor.ProcessAsync(unit, cancellationToken);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested || runToken.IsCancellationRequested)
         {
             throw;
         }
-        catch (Exception error) when (cancellationToken.IsCancellationRequested)
+        catch (Exception error) when (cancellationToken.IsCancellationRequested || runToken.IsCancellationRequested)
         {
             // Cancelled I/O does not always end in OperationCanceledException (a server's "query cancelled", a closed
             // socket): once the run is being stopped, any ending of a unit is the interruption, not a failure of the unit.
