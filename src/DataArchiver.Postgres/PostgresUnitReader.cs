@@ -105,14 +105,24 @@ public sealed class PostgresUnitReader(PostgresConnector connector, int chunkSiz
 
     private static string Literal(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
 
+    /// <summary>
+    /// The token COPY reads get: none. A read handed the run's token, cancelled while rows stream in, waits up to
+    /// Npgsql's cancellation timeout (two seconds) before it returns. Instead the loops check the token between reads,
+    /// and <see cref="ServerCancellation"/> has the server end the statement, which also ends a read that waits for
+    /// rows; disposing the COPY then only skips what was already sent.
+    /// </summary>
+    private static CancellationToken StreamUntilCancelled => CancellationToken.None;
+
     private async Task<long> CopyBinaryAsync(NpgsqlConnection connection, string sql, int fieldCount, IRecordWriter writer,
         Action<long> onRows, CancellationToken cancellationToken)
     {
         await using var stream = await connection.BeginRawBinaryCopyAsync(sql, cancellationToken);
         var reader = new BinaryCopyReader(stream, fieldCount);
         long rows = 0;
-        while (await reader.ReadAsync(cancellationToken))
+        // See StreamUntilCancelled for why the reads themselves do not get the token.
+        while (await reader.ReadAsync(StreamUntilCancelled))
         {
+            cancellationToken.ThrowIfCancellationRequested();
             writer.WriteRow(reader.Tuple, reader.Fields);
             if (++rows % chunkSize == 0)
                 onRows(rows);
@@ -128,8 +138,9 @@ public sealed class PostgresUnitReader(PostgresConnector connector, int chunkSiz
         var counter = new CsvRecordCounter();
         long reported = 0;
         int read;
-        while ((read = await text.ReadAsync(buffer.AsMemory(), cancellationToken)) > 0)
+        while ((read = await text.ReadAsync(buffer.AsMemory(), StreamUntilCancelled)) > 0)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var chunk = buffer.AsSpan(0, read);
             writer.WriteText(chunk);
             counter.Scan(chunk);

@@ -27,6 +27,7 @@ internal sealed class ServerCancellation : IAsyncDisposable
     /// <summary>Watches <paramref name="cancellationToken"/> on behalf of the session with <paramref name="backendPid"/>.</summary>
     public static ServerCancellation Watch(PostgresConnector connector, int backendPid, CancellationToken cancellationToken)
     {
+        connector.PrepareCancellation();
         var watch = new ServerCancellation(connector, backendPid);
         watch._registration = cancellationToken.UnsafeRegister(static state => ((ServerCancellation)state!).Start(), watch);
         return watch;
