@@ -6,7 +6,9 @@ namespace DataArchiver.Core.Codecs;
 /// <summary>
 /// Hands what is written to it over to a second thread that writes it on to the inner stream (the compressor, the
 /// hash and the file), so reading rows and compressing them overlap. At most <c>depth</c> blocks are in flight, so
-/// memory stays bounded; an error on the inner side surfaces on the next write or on <see cref="Complete"/>.
+/// memory stays bounded; an error on the inner side surfaces on the next write or on <see cref="Complete"/>. A writer
+/// waiting for room gives up when the token is cancelled, and an abandoned stream drops the blocks still queued
+/// instead of compressing them, so an interrupted unit stops at once even when the compressor is behind.
 /// </summary>
 internal sealed class BackgroundWriteStream : Stream
 {
@@ -14,17 +16,21 @@ internal sealed class BackgroundWriteStream : Stream
     private readonly Channel<(byte[] Block, int Length)> _blocks;
     private readonly Task _drain;
     private readonly int _blockSize;
+    private readonly CancellationToken _cancellationToken;
     private byte[] _current;
     private int _used;
     private bool _completed;
+    private volatile bool _abandoned;
 
-    public BackgroundWriteStream(Stream inner, int blockSize = 1 << 20, int depth = 4)
+    public BackgroundWriteStream(Stream inner, int blockSize = 1 << 20, int depth = 4, CancellationToken cancellationToken = default)
     {
         _inner = inner;
+        _cancellationToken = cancellationToken;
         _blockSize = blockSize;
         _current = ArrayPool<byte>.Shared.Rent(blockSize);
         _blocks = Channel.CreateBounded<(byte[], int)>(new BoundedChannelOptions(depth) { SingleReader = true, SingleWriter = true });
-        _drain = Task.Run(DrainAsync);
+        // The drain runs to its end whatever the token says: it stops when the channel is completed.
+        _drain = Task.Run(DrainAsync, CancellationToken.None);
     }
 
     public override bool CanRead => false;
@@ -73,8 +79,9 @@ internal sealed class BackgroundWriteStream : Stream
     {
         if (disposing && !_completed)
         {
-            // Abandoned (an error upstream): stop the drain and let it return its blocks.
+            // Abandoned (an error upstream, or cancelled): what is still queued is dropped, not compressed.
             _completed = true;
+            _abandoned = true;
             _blocks.Writer.TryComplete(new OperationCanceledException("abandoned"));
             try
             {
@@ -98,12 +105,17 @@ internal sealed class BackgroundWriteStream : Stream
         try
         {
             if (!_blocks.Writer.TryWrite(block))
-                _blocks.Writer.WriteAsync(block).AsTask().GetAwaiter().GetResult();
+                _blocks.Writer.WriteAsync(block, _cancellationToken).AsTask().GetAwaiter().GetResult();
         }
         catch (ChannelClosedException)
         {
             ArrayPool<byte>.Shared.Return(block.Item1);
             _drain.GetAwaiter().GetResult();
+            throw;
+        }
+        catch (OperationCanceledException)
+        {
+            // The block was not handed over: it is still the current one, which Dispose returns.
             throw;
         }
         _current = ArrayPool<byte>.Shared.Rent(_blockSize);
@@ -118,7 +130,8 @@ internal sealed class BackgroundWriteStream : Stream
             {
                 try
                 {
-                    _inner.Write(block, 0, length);
+                    if (!_abandoned)
+                        _inner.Write(block, 0, length);
                 }
                 finally
                 {
