@@ -67,6 +67,32 @@ public sealed class InterruptTests : IDisposable
     }
 
     [Fact]
+    public async Task SigInt_WhileRowsStreamIn_StopsWithin2s_WithoutReadingOnToTheEnd()
+    {
+        var t = TestServices.UniqueName("ss");
+        var prefix = TestServices.UniqueName("ss");
+        await DayTables.CreateAsync(t, days: 2, rowsEach: 150_000, nameSql: "repeat(md5(g::text), 3)");
+        var args = _args.ToS3(t, prefix, "2024-01-01", DayTables.LastDay(2), "--workers", "2", "--skip-count", "--output-format", "csv");
+        await using var watcher = await Db.OpenAsync();
+
+        using var run = await PublishedCli.StartAsync(args, _args.Environment);
+        // The server waits for the tool to take more rows: the COPY is streaming, and the tool is the slower side.
+        await PgActivity.WaitForCopiesAsync(watcher, t, c => c.Any(s => s.WaitEventType == "Client"), Patience);
+
+        var clock = Stopwatch.StartNew();
+        run.Signal("INT");
+        var exited = await run.WaitForExitAsync(StopWithin);
+        Assert.True(exited, $"still running {StopWithin.TotalSeconds} s after SIGINT\n{run.Describe()}");
+        Assert.True(clock.Elapsed < StopWithin, $"stopped after {clock.Elapsed.TotalSeconds:F2} s");
+        Assert.True(run.ExitCode == 130, run.Describe());
+        Assert.Contains("Summary (interrupted):", run.Stdout, StringComparison.Ordinal);
+        var left = await PgActivity.WaitUntilGoneAsync(watcher, t, TimeSpan.FromSeconds(5));
+        Assert.True(left.Count == 0, "sessions left: " + string.Join("; ", left.Select(s => $"{s.Pid} {s.State} {s.WaitEventType}")));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(_args.TempDirectory));
+        StatusFile.AssertRemoved(_args.StateDirectory);
+    }
+
+    [Fact]
     public async Task SigTerm_WhileMultipartPartsAreInFlight_AbortsTheUploadAndStopsWithin2s_RerunCompletes()
     {
         var t = TestServices.UniqueName("st");
@@ -154,7 +180,8 @@ public sealed class InterruptTests : IDisposable
         ];
 
         using var run = await PublishedCli.StartAsync(args, _args.Environment);
-        await silent.Accepted.WaitAsync(Patience);
+        // The tool has sent its startup message and waits for an answer that never comes.
+        await silent.ClientSpoke.WaitAsync(Patience);
         var clock = Stopwatch.StartNew();
         run.Signal("INT");
         var exited = await run.WaitForExitAsync(StopWithin);
