@@ -34,7 +34,9 @@ internal static class ArchiveComposition
         var wall = clock.GetTimestamp();
         var stateDirectory = settings.StateDirectory ?? DefaultStateDirectory;
         var tempDirectory = settings.TempDirectory ?? Path.GetTempPath();
-        var live = isTerminal && settings.LogFormat == LogFormat.Text ? new LiveProgress(LiveProgress.CreateConsole(output), $"{settings.Schema}.{settings.Table}", settings.Debug, clock) : null;
+        var live = isTerminal && settings.LogFormat == LogFormat.Text
+            ? new LiveProgress(LiveProgress.CreateConsole(output), $"{settings.Schema}.{settings.Table}", settings.Debug, clock)
+            : null;
         IArchiveProgress display = live is not null ? live : new LogProgress(error, settings.LogFormat, settings.Debug, clock);
         using var status = new StatusFiles(stateDirectory, settings, clock, display.Warning);
         using var forcedExit = lastResort.Register(() =>

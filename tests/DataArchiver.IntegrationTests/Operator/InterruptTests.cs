@@ -34,13 +34,7 @@ public sealed class InterruptTests : IDisposable
             await StatusFile.WaitForAsync(_args.StateDirectory, s => (int)s["units_done"]! == 2, Patience);
             var waiting = await PgActivity.WaitForCopiesAsync(watcher, t, c => c.Count(s => s.WaitEventType == "Lock") == 2, Patience);
 
-            var clock = Stopwatch.StartNew();
-            run.Signal("INT");
-            var exited = await run.WaitForExitAsync(StopWithin);
-            var stoppedAfter = clock.Elapsed;
-            Assert.True(exited, $"still running {StopWithin.TotalSeconds} s after SIGINT\n{run.Describe()}");
-            Assert.True(run.ExitCode == 130, run.Describe());
-            Assert.True(stoppedAfter < StopWithin, $"stopped after {stoppedAfter.TotalSeconds:F2} s");
+            await AssertStopsWithinAsync(run, "INT", StopWithin);
 
             // While the locks are still held: a COPY that was only abandoned would still be waiting on the server.
             var left = await PgActivity.WaitUntilGoneAsync(watcher, t, TimeSpan.FromSeconds(5));
@@ -79,12 +73,7 @@ public sealed class InterruptTests : IDisposable
         // The server waits for the tool to take more rows: the COPY is streaming, and the tool is the slower side.
         await PgActivity.WaitForCopiesAsync(watcher, t, c => c.Any(s => s.WaitEventType == "Client"), Patience);
 
-        var clock = Stopwatch.StartNew();
-        run.Signal("INT");
-        var exited = await run.WaitForExitAsync(StopWithin);
-        Assert.True(exited, $"still running {StopWithin.TotalSeconds} s after SIGINT\n{run.Describe()}");
-        Assert.True(clock.Elapsed < StopWithin, $"stopped after {clock.Elapsed.TotalSeconds:F2} s");
-        Assert.True(run.ExitCode == 130, run.Describe());
+        await AssertStopsWithinAsync(run, "INT", StopWithin);
         Assert.Contains("Summary (interrupted):", run.Stdout, StringComparison.Ordinal);
         var left = await PgActivity.WaitUntilGoneAsync(watcher, t, TimeSpan.FromSeconds(5));
         Assert.True(left.Count == 0, "sessions left: " + string.Join("; ", left.Select(s => $"{s.Pid} {s.State} {s.WaitEventType}")));
@@ -109,12 +98,7 @@ public sealed class InterruptTests : IDisposable
         var key = KeyOf(held);
         await StatusFile.WaitForAsync(_args.StateDirectory, s => StatusFile.Current(s).Any(u => u.Stage == "uploading"), Patience);
 
-        var clock = Stopwatch.StartNew();
-        run.Signal("TERM");
-        var exited = await run.WaitForExitAsync(StopWithin);
-        Assert.True(exited, $"still running {StopWithin.TotalSeconds} s after SIGTERM\n{run.Describe()}");
-        Assert.True(clock.Elapsed < StopWithin, $"stopped after {clock.Elapsed.TotalSeconds:F2} s");
-        Assert.True(run.ExitCode == 130, run.Describe());
+        await AssertStopsWithinAsync(run, "TERM", StopWithin);
 
         var abort = await S3ServerLog.FindRequestAsync(line => S3ServerLog.IsAbortOf(line, TestServices.S3Bucket, key), TimeSpan.FromSeconds(5));
         Assert.True(abort is not null, $"no AbortMultipartUpload of {key} in the S3 server's log\n{run.Describe()}");
@@ -153,13 +137,8 @@ public sealed class InterruptTests : IDisposable
         run.Signal("INT");
         await WaitUntilAsync(() => proxy.Held.Any(l => l.StartsWith("DELETE ", StringComparison.Ordinal)), Patience);
 
-        var clock = Stopwatch.StartNew();
-        run.Signal("INT");
-        var exited = await run.WaitForExitAsync(TimeSpan.FromSeconds(1));
-        Assert.True(exited, $"still running 1 s after the second SIGINT\n{run.Describe()}");
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"ended {clock.Elapsed.TotalSeconds:F2} s after the second SIGINT");
-        // Ended by the signal itself (128 + 2), before the orderly stop could print its summary.
-        Assert.True(run.ExitCode == 130, run.Describe());
+        // Ended by the signal itself (128 + 2 = 130), before the orderly stop could print its summary.
+        await AssertStopsWithinAsync(run, "INT", TimeSpan.FromSeconds(1));
         Assert.DoesNotContain("Summary", run.Stdout, StringComparison.Ordinal);
         // The last-resort cleanup still ran.
         StatusFile.AssertRemoved(_args.StateDirectory);
@@ -182,15 +161,22 @@ public sealed class InterruptTests : IDisposable
         using var run = await PublishedCli.StartAsync(args, _args.Environment);
         // The tool has sent its startup message and waits for an answer that never comes.
         await silent.ClientSpoke.WaitAsync(Patience);
-        var clock = Stopwatch.StartNew();
-        run.Signal("INT");
-        var exited = await run.WaitForExitAsync(StopWithin);
-        Assert.True(exited, $"still running {StopWithin.TotalSeconds} s after SIGINT\n{run.Describe()}");
-        Assert.True(clock.Elapsed < StopWithin, $"stopped after {clock.Elapsed.TotalSeconds:F2} s");
-        Assert.True(run.ExitCode == 130, run.Describe());
+        await AssertStopsWithinAsync(run, "INT", StopWithin);
         Assert.Contains("Summary (interrupted):", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("archived 0, skipped 0, empty 0, failed 0", run.Stdout, StringComparison.Ordinal);
         StatusFile.AssertRemoved(_args.StateDirectory);
+    }
+
+    /// <summary>Sends <paramref name="signal"/> and asserts that the process ends with 130 before <paramref name="within"/> has passed.</summary>
+    private static async Task AssertStopsWithinAsync(CliProcess run, string signal, TimeSpan within)
+    {
+        var clock = Stopwatch.StartNew();
+        run.Signal(signal);
+        var exited = await run.WaitForExitAsync(within);
+        var stoppedAfter = clock.Elapsed;
+        Assert.True(exited, $"still running {within.TotalSeconds} s after SIG{signal}\n{run.Describe()}");
+        Assert.True(stoppedAfter < within, $"stopped {stoppedAfter.TotalSeconds:F2} s after SIG{signal}");
+        Assert.True(run.ExitCode == 130, run.Describe());
     }
 
     /// <summary>The state file parses, and each of its object records matches what the bucket holds.</summary>
