@@ -9,7 +9,7 @@ namespace DataArchiver.Cli.Output;
 /// The live terminal display: an overall line (bar, units done of total, rows, bytes, elapsed, ETA) and one line per
 /// active worker (partition, current stage, rows done of the expected count, rows/s, bytes written), laid out by
 /// <see cref="ProgressLayout"/> to fit the terminal and redrawn a few times a second. Driven only by pipeline events;
-/// warnings, failures and debug details are printed above it.
+/// warnings, failures and debug details are printed above it by the same loop that redraws it.
 /// </summary>
 internal sealed class LiveProgress(IAnsiConsole console, string table, bool debug, TimeProvider clock) : IArchiveProgress
 {
@@ -17,6 +17,7 @@ internal sealed class LiveProgress(IAnsiConsole console, string table, bool debu
 
     private readonly Lock _gate = new();
     private readonly List<Worker> _workers = [];
+    private readonly System.Collections.Concurrent.ConcurrentQueue<IRenderable> _messages = new();
     private readonly long _startedAt = clock.GetTimestamp();
     private long? _plannedAt;
     private int? _total;
@@ -59,22 +60,36 @@ internal sealed class LiveProgress(IAnsiConsole console, string table, bool debu
     }
 
     /// <summary>Runs <paramref name="work"/> while the display is shown; the display is cleared when it ends.</summary>
+    /// <remarks>
+    /// Only this loop touches the console while the display is up: Spectre's live display is not safe for writes
+    /// from other threads (its refresh and a concurrent write take two locks in opposite order and deadlock), so
+    /// messages from the workers are queued and printed here, above the frame, before each refresh. The frame is a
+    /// target that draws the current state whenever it is rendered, so a refresh is all it takes to update it.
+    /// </remarks>
     public async Task<T> RunAsync<T>(Func<Task<T>> work)
     {
         var running = work();
-        await console.Live(Render())
-            .AutoClear(true)
-            .Overflow(VerticalOverflow.Ellipsis)
-            .Cropping(VerticalOverflowCropping.Bottom)
-            .StartAsync(async context =>
-            {
-                while (!running.IsCompleted)
+        try
+        {
+            await console.Live(new Frame(this))
+                .AutoClear(true)
+                .Overflow(VerticalOverflow.Ellipsis)
+                .Cropping(VerticalOverflowCropping.Bottom)
+                .StartAsync(async context =>
                 {
-                    context.UpdateTarget(Render());
-                    context.Refresh();
-                    await Task.WhenAny(running, Task.Delay(RefreshInterval, clock));
-                }
-            });
+                    while (!running.IsCompleted)
+                    {
+                        PrintQueued();
+                        context.Refresh();
+                        await Task.WhenAny(running, Task.Delay(RefreshInterval, clock));
+                    }
+                    PrintQueued();
+                });
+        }
+        finally
+        {
+            PrintQueued();
+        }
         return await running;
     }
 
@@ -86,7 +101,7 @@ internal sealed class LiveProgress(IAnsiConsole console, string table, bool debu
             _plannedAt = clock.GetTimestamp();
         }
         foreach (var skipped in plan.Skipped)
-            console.MarkupLineInterpolated($"[yellow]skipping {skipped.Relation}: {skipped.Reason}[/]");
+            Print($"[yellow]skipping {skipped.Relation}: {skipped.Reason}[/]");
     }
 
     public void UnitStarted(WorkUnit unit)
@@ -116,7 +131,7 @@ internal sealed class LiveProgress(IAnsiConsole console, string table, bool debu
 
     public void Retrying(WorkUnit unit, int attempt, TimeSpan delay, Exception cause)
     {
-        console.MarkupLineInterpolated($"[yellow]{unit.Source}: attempt {attempt} failed ({cause.Message}); retrying in {delay.TotalSeconds:F1} s[/]");
+        Print($"[yellow]{unit.Source}: attempt {attempt} failed ({cause.Message}); retrying in {delay.TotalSeconds:F1} s[/]");
         Change(unit, worker =>
         {
             worker.Stage = "retrying";
@@ -138,16 +153,16 @@ internal sealed class LiveProgress(IAnsiConsole console, string table, bool debu
                 _failed++;
         }
         if (result.Outcome == UnitOutcome.Failed)
-            console.MarkupLineInterpolated($"[red]{result.Unit.Source}: failed: {result.Error}[/]");
+            Print($"[red]{result.Unit.Source}: failed: {result.Error}[/]");
     }
 
     public void Debug(string message)
     {
         if (debug)
-            console.MarkupLineInterpolated($"[grey]{message}[/]");
+            Print($"[grey]{message}[/]");
     }
 
-    public void Warning(string message) => console.MarkupLineInterpolated($"[yellow]{message}[/]");
+    public void Warning(string message) => Print($"[yellow]{message}[/]");
 
     /// <summary>The current frame: the overall line and the active workers, sized to the terminal.</summary>
     internal IRenderable Render()
@@ -155,6 +170,14 @@ internal sealed class LiveProgress(IAnsiConsole console, string table, bool debu
         var (overall, workers) = Snapshot();
         var lines = ProgressLayout.Render(overall, workers, console.Profile.Width, console.Profile.Height, console.Profile.Capabilities.Unicode);
         return new Rows(lines.Select(line => new Markup(line) { Overflow = Overflow.Crop }));
+    }
+
+    /// <summary>The live display's target: whatever the progress is at the moment it is drawn.</summary>
+    private sealed class Frame(LiveProgress owner) : IRenderable
+    {
+        public Measurement Measure(RenderOptions options, int maxWidth) => owner.Render().Measure(options, maxWidth);
+
+        public IEnumerable<Segment> Render(RenderOptions options, int maxWidth) => owner.Render().Render(options, maxWidth);
     }
 
     private (OverallView, List<WorkerView>) Snapshot()
@@ -176,6 +199,17 @@ internal sealed class LiveProgress(IAnsiConsole console, string table, bool debu
                 fraction, clock.GetElapsedTime(_startedAt, now), remaining);
             return (overall, workers);
         }
+    }
+
+    /// <summary>Queues a message for the display loop to print above the frame (interpolated values are escaped).</summary>
+    private void Print(FormattableString markup) =>
+        _messages.Enqueue(new ClearedLines(Markup.FromInterpolated(System.Globalization.CultureInfo.InvariantCulture, markup)));
+
+    /// <summary>Prints the queued messages, each erasing what the frame left on its lines.</summary>
+    private void PrintQueued()
+    {
+        while (_messages.TryDequeue(out var message))
+            console.Write(message);
     }
 
     private double? Rate(Worker worker, long now)
