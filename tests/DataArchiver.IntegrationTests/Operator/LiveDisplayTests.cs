@@ -13,12 +13,12 @@ public sealed class LiveDisplayTests : IDisposable
     public void Dispose() => _args.Dispose();
 
     [Fact]
-    public async Task Archive_OnAn80ColumnTerminal_ShowsOverallBarAndOneLinePerWorker_ThenOnlyTheSummary()
+    public async Task Archive_OnAn80ColumnTerminal_ShowsOverallBarAndOneLinePerWorker_MessagesAboveItClean_ThenTheSummary()
     {
         var t = TestServices.UniqueName("lv");
         var prefix = TestServices.UniqueName("lv");
         var children = await DayTables.CreateAsync(t, days: 6, rowsEach: 1000);
-        string[] command = [await PublishedCli.PathAsync(), .. _args.ToS3(t, prefix, "2024-01-01", DayTables.LastDay(6), "--workers", "4", "--skip-count")];
+        string[] command = [await PublishedCli.PathAsync(), .. _args.ToS3(t, prefix, "2024-01-01", DayTables.LastDay(6), "--workers", "4", "--skip-count", "--debug")];
         var environment = new Dictionary<string, string>(_args.Environment) { ["TERM"] = "xterm-256color" };
 
         string running;
@@ -37,13 +37,17 @@ public sealed class LiveDisplayTests : IDisposable
             Assert.Contains("rows 6,000;", final, StringComparison.Ordinal);
             Assert.Contains("ratio", final, StringComparison.Ordinal);
             Assert.Contains("rows/s", final, StringComparison.Ordinal);
-            // The display is cleared when the run ends: only the summary stays.
-            Assert.DoesNotContain("extracting", final, StringComparison.Ordinal);
+            // The display is cleared when the run ends: the debug lines printed above it and the summary stay, and
+            // none of those lines kept a tail of the frame it was written over.
             Assert.DoesNotContain("━", final, StringComparison.Ordinal);
+            Assert.DoesNotContain("units", final, StringComparison.Ordinal);
+            var timings = Lines(final).Where(l => l.Contains(" rows read in ", StringComparison.Ordinal)).ToList();
+            Assert.NotEmpty(timings);
+            Assert.All(timings, l => Assert.Matches(@"^public\.\w+: 1000 rows read in \d+\.\d\d s$", l.TrimEnd()));
         }
 
         var lines = Lines(running);
-        var overall = lines[0];
+        var overall = Assert.Single(lines, l => l.Contains("/6 units", StringComparison.Ordinal));
         Assert.Contains("0/6 units", overall, StringComparison.Ordinal);
         Assert.Contains("0 rows", overall, StringComparison.Ordinal);
         Assert.Contains("ETA", overall, StringComparison.Ordinal);
@@ -59,6 +63,8 @@ public sealed class LiveDisplayTests : IDisposable
         Assert.All(lines, l => Assert.True(l.TrimEnd().Length <= Width, $"too wide: {l}"));
         Assert.Single(workers.Select(l => l.IndexOf("extracting", StringComparison.Ordinal)).Distinct());
         Assert.DoesNotContain(lines, l => l.Trim() == "…");
+        // The frame is the last thing on the screen: the overall line, then the four workers.
+        Assert.Equal(overall, lines[^5]);
     }
 
     private static List<string> Lines(string screen) =>
