@@ -4,8 +4,8 @@ namespace DataArchiver.IntegrationTests.Support;
 
 /// <summary>
 /// The real <c>data-archiver</c> executable, published once per test run (<c>dotnet publish src/DataArchiver.Cli -c
-/// Release</c>) into a private directory that is removed when the test process ends. Tests that need a real process
-/// (signals, a terminal) start it through <see cref="Start"/>.
+/// Release</c>) into <c>published-cli/</c> beside the test assembly, replaced by the next run. Tests that need a real
+/// process (signals, a terminal) start it through <see cref="StartAsync"/>.
 /// </summary>
 internal static class PublishedCli
 {
@@ -31,8 +31,10 @@ internal static class PublishedCli
 
     private static async Task<string> PublishAsync()
     {
-        var output = Directory.CreateTempSubdirectory("da-cli-").FullName;
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => TryDelete(output);
+        // Beside the test assembly rather than in the temp directory: a test host that is ended without running its
+        // exit handlers would leave a copy behind in /tmp on every run.
+        var output = Path.Combine(AppContext.BaseDirectory, "published-cli");
+        TryDelete(output);
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
         {
             RedirectStandardOutput = true,
