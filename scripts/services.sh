@@ -40,6 +40,7 @@ missing_packages() {
   command -v zstd >/dev/null || missing+=(zstd)
   command -v lz4 >/dev/null || missing+=(lz4)
   command -v gzip >/dev/null || missing+=(gzip)
+  command -v tmux >/dev/null || missing+=(tmux) # the terminal tests run the CLI in a real terminal
   printf '%s\n' "${missing[@]}" | awk 'NF && !seen[$0]++'
 }
 

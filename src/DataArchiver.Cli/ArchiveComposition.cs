@@ -23,18 +23,29 @@ internal static class ArchiveComposition
     public static string DefaultStateDirectory =>
         Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".data-archiver");
 
-    /// <summary>Runs an archive and returns its exit code; failures before the run starts are thrown.</summary>
+    /// <summary>
+    /// Runs an archive and returns its exit code. Failures before the units run (configuration, access) are thrown;
+    /// an interruption at any point ends with the summary of what was done and <see cref="ExitCodes.Interrupted"/>.
+    /// </summary>
     public static async Task<int> RunAsync(ArchiveSettings settings, TextWriter output, TextWriter error, bool isTerminal,
-        CancellationToken cancellationToken)
+        LastResortCleanup lastResort, CancellationToken cancellationToken)
     {
         var clock = TimeProvider.System;
+        var wall = clock.GetTimestamp();
         var stateDirectory = settings.StateDirectory ?? DefaultStateDirectory;
         var tempDirectory = settings.TempDirectory ?? Path.GetTempPath();
-        LiveProgress? live = isTerminal && settings.LogFormat == LogFormat.Text
-            ? new LiveProgress(AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) }), settings.Debug)
+        var live = isTerminal && settings.LogFormat == LogFormat.Text
+            ? new LiveProgress(LiveProgress.CreateConsole(output), $"{settings.Schema}.{settings.Table}", settings.Debug, clock)
             : null;
         IArchiveProgress display = live is not null ? live : new LogProgress(error, settings.LogFormat, settings.Debug, clock);
-        using var status = new StatusFiles(stateDirectory, settings, clock);
+        using var status = new StatusFiles(stateDirectory, settings, clock, display.Warning);
+        using var forcedExit = lastResort.Register(() =>
+        {
+            status.RemoveAtOnce();
+            TempFiles.DeleteOwn(tempDirectory);
+            if (live is not null)
+                LiveProgress.RestoreTerminal();
+        });
         var progress = new CompositeProgress(display, status);
 
         Directory.CreateDirectory(tempDirectory);
@@ -43,32 +54,26 @@ internal static class ArchiveComposition
 
         await using var connector = new PostgresConnector(settings.Database);
         var store = CreateStore(settings, progress.Warning);
+        RunSummary summary;
         try
         {
-            progress.Debug($"database {connector.Describe()}; destination {store.Describe()}");
-            await store.CheckAccessAsync(cancellationToken);
-            var plan = await PlanAsync(settings, new PostgresCatalog(connector), cancellationToken);
-
-            var root = new RelationName(settings.Schema, settings.Table);
-            var state = StateStore.Open(stateDirectory, "archive", root.ToString(), store.Describe(), progress.Warning);
-            plan = WidenToStored(plan, state, progress);
-            var reader = new PostgresUnitReader(connector, settings.ChunkSize, progress);
-            IUnitProcessor processor = new UnitProcessor(settings, reader, store, state, progress, clock);
-            processor = new RetryingUnitProcessor(processor, settings.Database.MaxRetries, settings.Database.RetryDelay, progress, clock);
-            var runner = new ArchiveRunner(processor, progress, settings.Workers);
-
-            var summary = live is not null
-                ? await live.RunAsync(() => runner.RunAsync(plan, cancellationToken))
-                : await runner.RunAsync(plan, cancellationToken);
-            progress.Debug($"managed memory: {SummaryPrinter.Bytes(GC.GetTotalAllocatedBytes())} allocated in all, " +
-                           $"{GC.CollectionCount(0)} gen0 / {GC.CollectionCount(2)} gen2 collections");
-            SummaryPrinter.Print(summary, output);
-            return summary.Interrupted ? ExitCodes.Interrupted : summary.AnyFailed ? ExitCodes.Failed : ExitCodes.Ok;
+            Task<RunSummary> Run() => RunUnitsAsync(settings, connector, store, stateDirectory, progress, clock, cancellationToken);
+            summary = live is not null ? await live.RunAsync(Run) : await Run();
+        }
+        catch (Exception) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopped while connecting or planning: nothing ran, and the summary says so.
+            summary = new RunSummary([], TimeSpan.Zero, Interrupted: true);
         }
         finally
         {
             (store as IDisposable)?.Dispose();
         }
+        summary = summary with { Elapsed = clock.GetElapsedTime(wall) };
+        progress.Debug($"managed memory: {SummaryPrinter.Bytes(GC.GetTotalAllocatedBytes())} allocated in all, " +
+                       $"{GC.CollectionCount(0)} gen0 / {GC.CollectionCount(2)} gen2 collections");
+        SummaryPrinter.Print(summary, output);
+        return summary.Interrupted ? ExitCodes.Interrupted : summary.AnyFailed ? ExitCodes.Failed : ExitCodes.Ok;
     }
 
     /// <summary>The store the settings name: a local directory, or an S3 bucket.</summary>
@@ -76,6 +81,28 @@ internal static class ArchiveComposition
         settings.LocalDirectory is { } directory
             ? new LocalDirectoryStore(directory)
             : new S3ObjectStore(settings.S3 ?? throw new ConfigurationException("--s3-bucket or --local-dir is required"), warn);
+
+    /// <summary>Checks the store, plans, and runs every unit with the configured workers.</summary>
+    private static async Task<RunSummary> RunUnitsAsync(ArchiveSettings settings, PostgresConnector connector, IObjectStore store,
+        string stateDirectory, IArchiveProgress progress, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        progress.Debug($"database {connector.Describe()}; destination {store.Describe()}; {settings.Workers} worker(s)");
+        var started = clock.GetTimestamp();
+        await store.CheckAccessAsync(cancellationToken);
+        progress.Debug($"store access checked in {clock.GetElapsedTime(started).TotalSeconds:F2} s");
+        started = clock.GetTimestamp();
+        var plan = await PlanAsync(settings, new PostgresCatalog(connector), cancellationToken);
+        progress.Debug($"planned in {clock.GetElapsedTime(started).TotalSeconds:F2} s");
+
+        var root = new RelationName(settings.Schema, settings.Table);
+        var state = StateStore.Open(stateDirectory, "archive", root.ToString(), store.Describe(), progress.Warning);
+        progress.Debug($"state file {state.Path}");
+        plan = WidenToStored(plan, state, progress);
+        var reader = new PostgresUnitReader(connector, settings.ChunkSize, progress);
+        IUnitProcessor processor = new UnitProcessor(settings, reader, store, state, progress, clock);
+        processor = new RetryingUnitProcessor(processor, settings.Database.MaxRetries, settings.Database.RetryDelay, progress, clock);
+        return await new ArchiveRunner(processor, progress, settings.Workers).RunAsync(plan, cancellationToken);
+    }
 
     /// <summary>
     /// Lets windows keep the dates their objects already hold (see <see cref="WindowPlanner.WidenToStored"/>). When

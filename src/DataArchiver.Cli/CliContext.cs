@@ -15,6 +15,8 @@ public sealed record CliContext
     public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
     /// <summary>The clock (today's date is the default end date).</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
+    /// <summary>Cleanups to run when a second interrupt ends the process at once (registered by the running command).</summary>
+    public LastResortCleanup LastResort { get; init; } = new();
     /// <summary>What <c>archive</c> runs once its settings are bound (tests of the command line hand in their own).</summary>
     public Func<Core.Configuration.ArchiveSettings, CliContext, CancellationToken, Task<int>> RunArchive { get; init; } = ArchiveJob.RunAsync;
     /// <summary>What <c>list</c> runs once its settings are bound.</summary>

@@ -1,3 +1,4 @@
+using DataArchiver.Cli.Output;
 using DataArchiver.Core.Configuration;
 using DataArchiver.Core.Extraction;
 using DataArchiver.Core.Planning;
@@ -7,7 +8,9 @@ namespace DataArchiver.Cli;
 
 /// <summary>
 /// The one place that turns an exception into an exit code and one line on standard error
-/// (<c>data-archiver: error: …</c>). A stack trace follows only with <c>--debug</c> and only for unexpected errors.
+/// (<c>data-archiver: error: …</c>, or a logfmt/JSON record when that log format was chosen). A stack trace follows
+/// only with <c>--debug</c> and only for unexpected errors. Once the user has interrupted the run, whatever ended it
+/// is the interruption.
 /// </summary>
 public static class ErrorReporter
 {
@@ -17,7 +20,8 @@ public static class ErrorReporter
     /// <summary>The exit code that <paramref name="error"/> maps to.</summary>
     public static int ExitCodeOf(Exception error, CancellationToken cancellationToken) => Unwrap(error) switch
     {
-        OperationCanceledException when cancellationToken.IsCancellationRequested => ExitCodes.Interrupted,
+        // Cancelled I/O ends in all sorts of exceptions (a server's "query cancelled", a dropped connection).
+        _ when cancellationToken.IsCancellationRequested => ExitCodes.Interrupted,
         ConfigurationException or PlanningException => ExitCodes.Usage,
         SourceException { IsAccessProblem: true } or ObjectStoreException { IsAccessProblem: true } => ExitCodes.AccessDenied,
         _ => ExitCodes.Failed,
@@ -27,13 +31,24 @@ public static class ErrorReporter
     /// Writes the error line (and with <paramref name="debug"/> the stack trace of an unexpected error), with
     /// <paramref name="redact"/> applied, and returns the exit code.
     /// </summary>
-    public static int Report(Exception error, TextWriter stderr, bool debug, Func<string, string> redact, CancellationToken cancellationToken)
+    public static int Report(Exception error, TextWriter stderr, bool debug, Func<string, string> redact, CancellationToken cancellationToken,
+        LogFormat format = LogFormat.Text, TimeProvider? clock = null)
     {
         var inner = Unwrap(error);
         var code = ExitCodeOf(inner, cancellationToken);
-        WriteLine(stderr, redact(code == ExitCodes.Interrupted ? "interrupted" : inner.Message));
-        if (debug && code == ExitCodes.Failed)
-            stderr.WriteLine(redact(inner.ToString()));
+        var message = redact(code == ExitCodes.Interrupted ? "interrupted" : inner.Message);
+        var stack = debug && code == ExitCodes.Failed ? redact(inner.ToString()) : null;
+        if (format == LogFormat.Text)
+        {
+            WriteLine(stderr, message);
+            if (stack is not null)
+                stderr.WriteLine(stack);
+        }
+        else
+        {
+            stderr.WriteLine(LogLine.Format(format, (clock ?? TimeProvider.System).GetUtcNow(), "error", message.ReplaceLineEndings(" ").Trim(),
+                ("exit_code", code), ("stack", stack)));
+        }
         return code;
     }
 

@@ -3,25 +3,35 @@ using DataArchiver.Cli.Commands;
 
 namespace DataArchiver.Cli;
 
-/// <summary>The entry point: wires Ctrl+C and SIGTERM to cancellation and returns the exit code.</summary>
+/// <summary>
+/// The entry point: wires SIGINT (Ctrl+C) and SIGTERM to cancellation and returns the exit code. The first signal
+/// asks for an orderly stop (in-flight statements cancelled, multipart uploads aborted, temp files removed, the
+/// summary printed, exit 130). A second one ends the process at once: the last-resort cleanups run, and the runtime's
+/// default handling of the signal terminates the process.
+/// </summary>
 public static class Program
 {
     /// <summary>Runs <c>data-archiver</c> with <paramref name="args"/>.</summary>
     public static async Task<int> Main(string[] args)
     {
         using var cancellation = new CancellationTokenSource();
-        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, signal => Cancel(signal, cancellation));
-        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal => Cancel(signal, cancellation));
-        return await new CliApplication(CliContext.FromProcess()).RunAsync(args, cancellation.Token);
+        var lastResort = new LastResortCleanup();
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, signal => Handle(signal, cancellation, lastResort));
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal => Handle(signal, cancellation, lastResort));
+        var context = CliContext.FromProcess() with { LastResort = lastResort };
+        return await new CliApplication(context).RunAsync(args, cancellation.Token);
     }
 
-    private static void Cancel(PosixSignalContext signal, CancellationTokenSource cancellation)
+    private static void Handle(PosixSignalContext signal, CancellationTokenSource cancellation, LastResortCleanup lastResort)
     {
-        // The first signal asks for an orderly stop (finish or abort in-flight uploads, write the state file);
-        // a second one is left to the runtime's default handling and ends the process at once.
         if (cancellation.IsCancellationRequested)
+        {
+            // Second signal: no orderly stop any more. Leaving signal.Cancel false lets the runtime end the process.
+            lastResort.Run();
             return;
+        }
         signal.Cancel = true;
-        cancellation.Cancel();
+        // The cancellation callbacks run elsewhere: one that blocks must not keep this handler from seeing a second signal.
+        _ = cancellation.CancelAsync();
     }
 }

@@ -48,7 +48,7 @@ public sealed class PostgresCatalog(PostgresConnector connector) : ICatalog
             // A partitioned root with no leaves yet is simply empty; a plain table is its own single leaf.
             return leaves;
         }
-        catch (Exception error) when (error is NpgsqlException or TimeoutException or IOException)
+        catch (Exception error) when (error is NpgsqlException or TimeoutException or IOException && !cancellationToken.IsCancellationRequested)
         {
             throw PostgresErrors.Wrap(error, $"reading the partitions of {table}", connecting: false);
         }
@@ -76,7 +76,7 @@ public sealed class PostgresCatalog(PostgresConnector connector) : ICatalog
             command.Parameters.Add(new NpgsqlParameter { Value = column });
             return await command.ExecuteScalarAsync(cancellationToken) as string;
         }
-        catch (Exception error) when (error is NpgsqlException or TimeoutException or IOException)
+        catch (Exception error) when (error is NpgsqlException or TimeoutException or IOException && !cancellationToken.IsCancellationRequested)
         {
             throw PostgresErrors.Wrap(error, $"reading the columns of {table}", connecting: false);
         }

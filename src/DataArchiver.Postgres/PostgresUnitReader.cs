@@ -20,6 +20,7 @@ public sealed class PostgresUnitReader(PostgresConnector connector, int chunkSiz
         CancellationToken cancellationToken)
     {
         await using var connection = await connector.OpenAsync(cancellationToken);
+        await using var serverCancellation = ServerCancellation.Watch(connector, connection.ProcessID, cancellationToken);
         try
         {
             var columns = await ColumnQuery.ReadAsync(connection, unit.Source, cancellationToken);
@@ -47,13 +48,18 @@ public sealed class PostgresUnitReader(PostgresConnector connector, int chunkSiz
     public async Task<long> CountAsync(WorkUnit unit, bool estimate, CancellationToken cancellationToken)
     {
         await using var connection = await connector.OpenAsync(cancellationToken);
+        await using var serverCancellation = ServerCancellation.Watch(connector, connection.ProcessID, cancellationToken);
         try
         {
             var sql = estimate
                 ? $"SELECT greatest(reltuples, 0)::bigint FROM pg_class WHERE oid = to_regclass({Literal(unit.Source.Quoted)})"
                 : $"SELECT count(*) FROM {unit.Source.Quoted}{WhereClause(unit)}";
+            progress.Debug($"{unit.Source}: {sql}");
+            var clock = Stopwatch.StartNew();
             await using var command = new NpgsqlCommand(sql, connection);
-            return await command.ExecuteScalarAsync(cancellationToken) is long count ? count : 0;
+            var count = await command.ExecuteScalarAsync(cancellationToken) is long rows ? rows : 0;
+            progress.Debug($"{unit.Source}: {(estimate ? "estimated" : "counted")} {count} rows in {clock.Elapsed.TotalSeconds:F2} s");
+            return count;
         }
         catch (Exception error) when (error is NpgsqlException or TimeoutException or IOException && !cancellationToken.IsCancellationRequested)
         {

@@ -20,6 +20,7 @@ internal sealed class ArchiveCommand
         {
             var settings = Bind(parseResult);
             state.Debug = settings.Debug;
+            state.LogFormat = settings.LogFormat;
             state.Secrets.Add(settings.Database.Password);
             state.Secrets.Add(settings.S3?.SecretKey);
             return await _context.RunArchive(settings, _context, cancellationToken);

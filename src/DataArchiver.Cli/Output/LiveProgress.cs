@@ -1,148 +1,231 @@
-using System.Collections.Concurrent;
 using DataArchiver.Core.Planning;
 using DataArchiver.Core.Progress;
 using Spectre.Console;
+using Spectre.Console.Rendering;
 
 namespace DataArchiver.Cli.Output;
 
 /// <summary>
-/// The live terminal display: an overall bar (units done of total, rows, bytes, ETA) and one line per active worker
-/// with its partition, its current stage, rows done of the expected count, rows/s and bytes written. Driven only by
-/// pipeline events; warnings and failures are printed above the bars.
+/// The live terminal display: an overall line (bar, units done of total, rows, bytes, elapsed, ETA) and one line per
+/// active worker (partition, current stage, rows done of the expected count, rows/s, bytes written), laid out by
+/// <see cref="ProgressLayout"/> to fit the terminal and redrawn a few times a second. Driven only by pipeline events;
+/// warnings, failures and debug details are printed above it by the same loop that redraws it.
 /// </summary>
-internal sealed class LiveProgress(IAnsiConsole console, bool debug) : IArchiveProgress
+internal sealed class LiveProgress(IAnsiConsole console, string table, bool debug, TimeProvider clock) : IArchiveProgress
 {
-    private readonly ConcurrentDictionary<WorkUnit, Worker> _workers = new();
-    private ProgressContext? _context;
-    private ProgressTask? _overall;
+    private static readonly TimeSpan RefreshInterval = TimeSpan.FromMilliseconds(200);
+
+    private readonly Lock _gate = new();
+    private readonly List<Worker> _workers = [];
+    private readonly System.Collections.Concurrent.ConcurrentQueue<IRenderable> _messages = new();
+    private readonly long _startedAt = clock.GetTimestamp();
+    private long? _plannedAt;
+    private int? _total;
+    private int _done;
+    private int _failed;
     private long _rows;
     private long _bytes;
-    private int _done;
-    private int _total;
 
-    private sealed class Worker(ProgressTask task)
+    private sealed class Worker(WorkUnit unit)
     {
-        public ProgressTask Task { get; } = task;
+        public WorkUnit Unit { get; } = unit;
         public string Stage { get; set; } = "starting";
-        public long Expected { get; set; }
+        public long? Expected { get; set; }
+        public bool Estimated { get; set; }
         public long Rows { get; set; }
         public long Bytes { get; set; }
-        public DateTime StartedAt { get; } = DateTime.UtcNow;
+        public long? ExtractingSince { get; set; }
     }
 
-    /// <summary>Runs <paramref name="work"/> while the display is shown.</summary>
-    public Task<T> RunAsync<T>(Func<Task<T>> work) =>
-        console.Progress()
-            .AutoClear(false)
-            .HideCompleted(true)
-            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(),
-                new ElapsedTimeColumn(), new RemainingTimeColumn(), new SpinnerColumn())
-            .StartAsync(async context =>
-            {
-                _context = context;
-                _overall = context.AddTask("planning", maxValue: 1);
-                return await work();
-            });
+    /// <summary>
+    /// A console on <paramref name="output"/>, which the caller knows to be a terminal: ANSI and interaction are not
+    /// left to detection, which would also look at stderr and fall back to plain lines when only stderr is redirected.
+    /// </summary>
+    public static IAnsiConsole CreateConsole(TextWriter output) => AnsiConsole.Create(new AnsiConsoleSettings
+    {
+        Ansi = AnsiSupport.Yes,
+        Interactive = InteractionSupport.Yes,
+        ColorSystem = ColorSystemSupport.Detect,
+        Out = new AnsiConsoleOutput(output),
+    });
+
+    /// <summary>
+    /// Shows the cursor again, written straight to the standard output's file descriptor: for a process about to be
+    /// ended at once, when the display's own writer may be held by the drawing thread.
+    /// </summary>
+    public static void RestoreTerminal()
+    {
+        using var stdout = Console.OpenStandardOutput();
+        stdout.Write("\u001b[?25h\n"u8);
+    }
+
+    /// <summary>Runs <paramref name="work"/> while the display is shown; the display is cleared when it ends.</summary>
+    /// <remarks>
+    /// Only this loop touches the console while the display is up: Spectre's live display is not safe for writes
+    /// from other threads (its refresh and a concurrent write take two locks in opposite order and deadlock), so
+    /// messages from the workers are queued and printed here, above the frame, before each refresh. The frame is a
+    /// target that draws the current state whenever it is rendered, so a refresh is all it takes to update it.
+    /// </remarks>
+    public async Task<T> RunAsync<T>(Func<Task<T>> work)
+    {
+        var running = work();
+        try
+        {
+            await console.Live(new Frame(this))
+                .AutoClear(true)
+                .Overflow(VerticalOverflow.Ellipsis)
+                .Cropping(VerticalOverflowCropping.Bottom)
+                .StartAsync(async context =>
+                {
+                    while (!running.IsCompleted)
+                    {
+                        PrintQueued();
+                        context.Refresh();
+                        await Task.WhenAny(running, Task.Delay(RefreshInterval, clock));
+                    }
+                    PrintQueued();
+                });
+        }
+        finally
+        {
+            PrintQueued();
+        }
+        return await running;
+    }
 
     public void PlanReady(ArchivePlan plan)
     {
-        _total = plan.Units.Count;
-        foreach (var skipped in plan.Skipped)
-            console.MarkupLineInterpolated($"[yellow]skipping {skipped.Relation}: {skipped.Reason}[/]");
-        if (_overall is not null)
+        lock (_gate)
         {
-            _overall.MaxValue = Math.Max(1, _total);
-            UpdateOverall();
+            _total = plan.Units.Count;
+            _plannedAt = clock.GetTimestamp();
         }
+        foreach (var skipped in plan.Skipped)
+            Print($"[yellow]skipping {skipped.Relation}: {skipped.Reason}[/]");
     }
 
     public void UnitStarted(WorkUnit unit)
     {
-        if (_context is null)
-            return;
-        var worker = new Worker(_context.AddTask(Escape(unit.Source.Name), maxValue: 1));
-        worker.Task.IsIndeterminate = true;
-        _workers[unit] = worker;
-        Describe(unit, worker);
+        lock (_gate)
+            _workers.Add(new Worker(unit));
     }
 
-    public void StageChanged(WorkUnit unit, UnitStage stage)
+    public void StageChanged(WorkUnit unit, UnitStage stage) => Change(unit, worker =>
     {
-        if (_workers.TryGetValue(unit, out var worker))
-        {
-            worker.Stage = stage.ToString().ToLowerInvariant();
-            Describe(unit, worker);
-        }
-    }
+        worker.Stage = stage.ToString().ToLowerInvariant();
+        if (stage == UnitStage.Extracting)
+            worker.ExtractingSince = clock.GetTimestamp();
+    });
 
-    public void RowsExpected(WorkUnit unit, long rows, bool estimated)
+    public void RowsExpected(WorkUnit unit, long rows, bool estimated) => Change(unit, worker =>
     {
-        if (!_workers.TryGetValue(unit, out var worker))
-            return;
         worker.Expected = rows;
-        worker.Task.IsIndeterminate = rows <= 0;
-        worker.Task.MaxValue = Math.Max(1, rows);
-        Describe(unit, worker);
-    }
+        worker.Estimated = estimated;
+    });
 
-    public void RowsDone(WorkUnit unit, long rows, long bytesOut)
+    public void RowsDone(WorkUnit unit, long rows, long bytesOut) => Change(unit, worker =>
     {
-        if (!_workers.TryGetValue(unit, out var worker))
-            return;
         worker.Rows = rows;
         worker.Bytes = bytesOut;
-        if (worker.Expected > 0)
-            worker.Task.Value = Math.Min(rows, worker.Expected);
-        Describe(unit, worker);
-    }
+    });
 
     public void Retrying(WorkUnit unit, int attempt, TimeSpan delay, Exception cause)
     {
-        console.MarkupLineInterpolated($"[yellow]{unit.Source}: attempt {attempt} failed ({cause.Message}); retrying in {delay.TotalSeconds:F1} s[/]");
-        if (_workers.TryGetValue(unit, out var worker))
+        Print($"[yellow]{unit.Source}: attempt {attempt} failed ({cause.Message}); retrying in {delay.TotalSeconds:F1} s[/]");
+        Change(unit, worker =>
         {
-            worker.Stage = $"retrying {attempt}";
-            Describe(unit, worker);
-        }
+            worker.Stage = "retrying";
+            worker.Rows = 0;
+            worker.Bytes = 0;
+            worker.ExtractingSince = null;
+        });
     }
 
     public void UnitFinished(UnitResult result)
     {
-        if (_workers.TryRemove(result.Unit, out var worker))
+        lock (_gate)
         {
-            worker.Task.Value = worker.Task.MaxValue;
-            worker.Task.StopTask();
+            _workers.RemoveAll(w => w.Unit == result.Unit);
+            _done++;
+            _rows += result.Rows;
+            _bytes += result.BytesOut;
+            if (result.Outcome == UnitOutcome.Failed)
+                _failed++;
         }
         if (result.Outcome == UnitOutcome.Failed)
-            console.MarkupLineInterpolated($"[red]{result.Unit.Source}: failed: {result.Error}[/]");
-        Interlocked.Add(ref _rows, result.Rows);
-        Interlocked.Add(ref _bytes, result.BytesOut);
-        Interlocked.Increment(ref _done);
-        UpdateOverall();
+            Print($"[red]{result.Unit.Source}: failed: {result.Error}[/]");
     }
 
     public void Debug(string message)
     {
         if (debug)
-            console.MarkupLineInterpolated($"[grey]{message}[/]");
+            Print($"[grey]{message}[/]");
     }
 
-    public void Warning(string message) => console.MarkupLineInterpolated($"[yellow]{message}[/]");
+    public void Warning(string message) => Print($"[yellow]{message}[/]");
 
-    private void UpdateOverall()
+    /// <summary>The current frame: the overall line and the active workers, sized to the terminal.</summary>
+    internal IRenderable Render()
     {
-        if (_overall is null)
-            return;
-        _overall.Value = _done;
-        _overall.Description = Escape($"{_done}/{_total} units · {Interlocked.Read(ref _rows):N0} rows · {SummaryPrinter.Bytes(Interlocked.Read(ref _bytes))}");
+        var (overall, workers) = Snapshot();
+        var lines = ProgressLayout.Render(overall, workers, console.Profile.Width, console.Profile.Height, console.Profile.Capabilities.Unicode);
+        return new Rows(lines.Select(line => new Markup(line) { Overflow = Overflow.Crop }));
     }
 
-    private static void Describe(WorkUnit unit, Worker worker)
+    /// <summary>The live display's target: whatever the progress is at the moment it is drawn.</summary>
+    private sealed class Frame(LiveProgress owner) : IRenderable
     {
-        var seconds = Math.Max((DateTime.UtcNow - worker.StartedAt).TotalSeconds, 0.001);
-        var rows = worker.Expected > 0 ? $"{worker.Rows:N0}/{worker.Expected:N0}" : $"{worker.Rows:N0}";
-        worker.Task.Description = Escape($"  {unit.Source.Name} · {worker.Stage} · {rows} rows · {worker.Rows / seconds:N0} rows/s · {SummaryPrinter.Bytes(worker.Bytes)}");
+        public Measurement Measure(RenderOptions options, int maxWidth) => owner.Render().Measure(options, maxWidth);
+
+        public IEnumerable<Segment> Render(RenderOptions options, int maxWidth) => owner.Render().Render(options, maxWidth);
     }
 
-    private static string Escape(string text) => Markup.Escape(text);
+    private (OverallView, List<WorkerView>) Snapshot()
+    {
+        lock (_gate)
+        {
+            var now = clock.GetTimestamp();
+            var workers = _workers.Select(w => new WorkerView(w.Unit.Source.Name, w.Stage, w.Rows, w.Expected, w.Estimated, Rate(w, now), w.Bytes)).ToList();
+            var active = _workers.Sum(w => w.Expected is > 0 ? Math.Min(1, (double)w.Rows / w.Expected.Value) : 0);
+            var fraction = _total is > 0 ? Math.Min(1, (_done + active) / _total.Value) : _total == 0 ? 1 : 0;
+            TimeSpan? remaining = null;
+            if (_plannedAt is { } plannedAt && fraction is > 0.005 and < 1)
+            {
+                var spent = clock.GetElapsedTime(plannedAt, now);
+                if (spent > TimeSpan.FromSeconds(1))
+                    remaining = spent * ((1 - fraction) / fraction);
+            }
+            var overall = new OverallView(table, _total, _done, _failed, _rows + _workers.Sum(w => w.Rows), _bytes + _workers.Sum(w => w.Bytes),
+                fraction, clock.GetElapsedTime(_startedAt, now), remaining);
+            return (overall, workers);
+        }
+    }
+
+    /// <summary>Queues a message for the display loop to print above the frame (interpolated values are escaped).</summary>
+    private void Print(FormattableString markup) =>
+        _messages.Enqueue(new ClearedLines(Markup.FromInterpolated(System.Globalization.CultureInfo.InvariantCulture, markup)));
+
+    /// <summary>Prints the queued messages, each erasing what the frame left on its lines.</summary>
+    private void PrintQueued()
+    {
+        while (_messages.TryDequeue(out var message))
+            console.Write(message);
+    }
+
+    private double? Rate(Worker worker, long now)
+    {
+        if (worker.ExtractingSince is not { } since)
+            return null;
+        var seconds = clock.GetElapsedTime(since, now).TotalSeconds;
+        return seconds >= 0.5 ? worker.Rows / seconds : null;
+    }
+
+    private void Change(WorkUnit unit, Action<Worker> change)
+    {
+        lock (_gate)
+        {
+            if (_workers.Find(w => w.Unit == unit) is { } worker)
+                change(worker);
+        }
+    }
 }

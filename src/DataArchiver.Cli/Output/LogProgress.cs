@@ -1,6 +1,4 @@
-using System.Globalization;
-using System.Text.Encodings.Web;
-using System.Text.Json;
+using System.Collections.Concurrent;
 using DataArchiver.Core.Configuration;
 using DataArchiver.Core.Planning;
 using DataArchiver.Core.Progress;
@@ -13,8 +11,8 @@ namespace DataArchiver.Cli.Output;
 /// </summary>
 internal sealed class LogProgress(TextWriter error, LogFormat format, bool debug, TimeProvider clock) : IArchiveProgress
 {
-    private static readonly JsonSerializerOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private readonly Lock _gate = new();
+    private readonly ConcurrentDictionary<WorkUnit, (string Stage, long Since)> _stages = new();
 
     public void PlanReady(ArchivePlan plan)
     {
@@ -29,8 +27,21 @@ internal sealed class LogProgress(TextWriter error, LogFormat format, bool debug
 
     public void StageChanged(WorkUnit unit, UnitStage stage)
     {
-        if (debug)
-            Write("debug", $"{unit.Source}: {stage.ToString().ToLowerInvariant()}", ("partition", unit.Source.ToString()), ("stage", stage.ToString().ToLowerInvariant()));
+        if (!debug)
+            return;
+        var now = clock.GetTimestamp();
+        var name = stage.ToString().ToLowerInvariant();
+        if (_stages.TryGetValue(unit, out var previous))
+        {
+            var seconds = Math.Round(clock.GetElapsedTime(previous.Since, now).TotalSeconds, 3);
+            Write("debug", $"{unit.Source}: {name} ({previous.Stage} took {seconds:F3} s)", ("partition", unit.Source.ToString()), ("stage", name),
+                ("previous_stage", previous.Stage), ("previous_s", seconds));
+        }
+        else
+        {
+            Write("debug", $"{unit.Source}: {name}", ("partition", unit.Source.ToString()), ("stage", name));
+        }
+        _stages[unit] = (name, now);
     }
 
     public void RowsExpected(WorkUnit unit, long rows, bool estimated)
@@ -45,13 +56,18 @@ internal sealed class LogProgress(TextWriter error, LogFormat format, bool debug
             Write("debug", $"{unit.Source}: {rows} rows, {bytesOut} bytes written", ("partition", unit.Source.ToString()), ("rows", rows), ("bytes", bytesOut));
     }
 
-    public void Retrying(WorkUnit unit, int attempt, TimeSpan delay, Exception cause) =>
+    public void Retrying(WorkUnit unit, int attempt, TimeSpan delay, Exception cause)
+    {
         Write("warn", $"{unit.Source}: attempt {attempt} failed ({cause.Message}); retrying in {delay.TotalSeconds:F1} s",
             ("partition", unit.Source.ToString()), ("attempt", attempt), ("delay_s", Math.Round(delay.TotalSeconds, 1)), ("cause", cause.Message));
+        if (debug)
+            Write("debug", $"{unit.Source}: attempt {attempt} failed with {Chain(cause)}", ("partition", unit.Source.ToString()), ("cause_chain", Chain(cause)));
+    }
 
     public void UnitFinished(UnitResult result)
     {
         var unit = result.Unit;
+        _stages.TryRemove(unit, out _);
         var (level, text) = result.Outcome switch
         {
             UnitOutcome.Archived => ("info", $"{unit.Source}: archived {result.Rows} rows, {result.BytesOut} bytes → {unit.Key}"),
@@ -72,40 +88,19 @@ internal sealed class LogProgress(TextWriter error, LogFormat format, bool debug
 
     public void Warning(string message) => Write("warn", message);
 
+    /// <summary>The exception and its inner exceptions, type and message each: what a retry cause really was.</summary>
+    private static string Chain(Exception error)
+    {
+        var links = new List<string>();
+        for (Exception? e = error; e is not null; e = e.InnerException)
+            links.Add($"{e.GetType().Name}: {e.Message}");
+        return string.Join(" <- ", links);
+    }
+
     private void Write(string level, string message, params (string Key, object? Value)[] fields)
     {
-        var time = clock.GetUtcNow().ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
-        string line;
-        switch (format)
-        {
-            case LogFormat.Json:
-                var record = new Dictionary<string, object?> { ["time"] = time, ["level"] = level, ["msg"] = message };
-                foreach (var (key, value) in fields)
-                {
-                    if (value is not null)
-                        record[key] = value;
-                }
-                line = JsonSerializer.Serialize(record, JsonOptions);
-                break;
-            case LogFormat.Logfmt:
-                var parts = new List<string> { $"time={time}", $"level={level}", $"msg={Logfmt(message)}" };
-                foreach (var (key, value) in fields)
-                {
-                    if (value is not null)
-                        parts.Add($"{key}={Logfmt(Convert.ToString(value, CultureInfo.InvariantCulture) ?? "")}");
-                }
-                line = string.Join(' ', parts);
-                break;
-            default:
-                line = $"{time} {level.ToUpperInvariant(),-5} {message}";
-                break;
-        }
+        var line = LogLine.Format(format, clock.GetUtcNow(), level, message, fields);
         lock (_gate)
             error.WriteLine(line);
     }
-
-    private static string Logfmt(string value) =>
-        value.Length > 0 && value.AsSpan().IndexOfAny(" =\"\\") < 0
-            ? value
-            : "\"" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
 }

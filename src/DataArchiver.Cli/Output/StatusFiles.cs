@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using System.Globalization;
 using System.Text.Json;
 using DataArchiver.Core.Configuration;
 using DataArchiver.Core.Planning;
@@ -8,103 +8,181 @@ namespace DataArchiver.Cli.Output;
 
 /// <summary>
 /// Keeps <c>archiver.pid</c> and <c>current_task.json</c> in the state directory for other tools to watch (pid,
-/// start time, table, range, the units in progress with their stages, units done of total). Both files are written
-/// atomically and removed when the run ends.
+/// start time, table, range, the units in progress with their stage and rows, units done of total). Both files are
+/// written atomically and removed when the run ends. Trouble writing them is reported once and never stops the run.
 /// </summary>
 internal sealed class StatusFiles : IArchiveProgress, IDisposable
 {
+    /// <summary>The name of the file holding the process id.</summary>
+    public const string PidFileName = "archiver.pid";
+
+    /// <summary>The name of the file describing the run.</summary>
+    public const string TaskFileName = "current_task.json";
+
+    /// <summary>Row counts alone rewrite the file at most this often; stage changes always do.</summary>
+    private static readonly TimeSpan RowsInterval = TimeSpan.FromSeconds(1);
+
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
     private readonly string _pidPath;
     private readonly string _taskPath;
+    private readonly string _pidText;
     private readonly ArchiveSettings _settings;
+    private readonly TimeProvider _clock;
+    private readonly Action<string> _warn;
     private readonly DateTimeOffset _startedAt;
-    private readonly ConcurrentDictionary<string, string> _current = new(StringComparer.Ordinal);
+    private readonly Dictionary<WorkUnit, Entry> _current = [];
     private readonly Lock _gate = new();
+    private DateTimeOffset _savedAt;
+    private bool _warned;
     private int _done;
+    private int _failed;
     private int _total;
 
-    public StatusFiles(string directory, ArchiveSettings settings, TimeProvider clock)
+    private sealed class Entry(WorkUnit unit)
+    {
+        public string Partition { get; } = unit.Source.ToString();
+        public string Key { get; } = unit.Key;
+        public string Stage { get; set; } = "started";
+        public long Rows { get; set; }
+        public long? ExpectedRows { get; set; }
+    }
+
+    /// <summary>Writes both files into <paramref name="directory"/> (created if needed).</summary>
+    public StatusFiles(string directory, ArchiveSettings settings, TimeProvider clock, Action<string> warn)
     {
         Directory.CreateDirectory(directory);
-        _pidPath = Path.Combine(directory, "archiver.pid");
-        _taskPath = Path.Combine(directory, "current_task.json");
+        _pidPath = Path.Combine(directory, PidFileName);
+        _taskPath = Path.Combine(directory, TaskFileName);
+        _pidText = Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
         _settings = settings;
+        _clock = clock;
+        _warn = warn;
         _startedAt = clock.GetUtcNow();
-        WriteAtomically(_pidPath, Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture) + "\n");
-        Save();
+        lock (_gate)
+        {
+            Write(_pidPath, _pidText + "\n");
+            Save();
+        }
     }
 
-    public void PlanReady(ArchivePlan plan)
+    public void PlanReady(ArchivePlan plan) => Update(() => _total = plan.Units.Count);
+
+    public void UnitStarted(WorkUnit unit) => Update(() => _current[unit] = new Entry(unit));
+
+    public void StageChanged(WorkUnit unit, UnitStage stage) => Update(() => EntryOf(unit).Stage = stage.ToString().ToLowerInvariant());
+
+    public void RowsExpected(WorkUnit unit, long rows, bool estimated) => Update(() => EntryOf(unit).ExpectedRows = rows);
+
+    public void RowsDone(WorkUnit unit, long rows, long bytesOut)
     {
-        _total = plan.Units.Count;
-        Save();
+        lock (_gate)
+        {
+            EntryOf(unit).Rows = rows;
+            if (_clock.GetUtcNow() - _savedAt >= RowsInterval)
+                Save();
+        }
     }
 
-    public void UnitStarted(WorkUnit unit)
+    public void Retrying(WorkUnit unit, int attempt, TimeSpan delay, Exception cause) =>
+        Update(() => EntryOf(unit).Stage = $"retrying (attempt {attempt + 1})");
+
+    public void UnitFinished(UnitResult result) => Update(() =>
     {
-        _current[unit.Key] = "started";
-        Save();
-    }
-
-    public void StageChanged(WorkUnit unit, UnitStage stage)
-    {
-        _current[unit.Key] = stage.ToString().ToLowerInvariant();
-        Save();
-    }
-
-    public void RowsExpected(WorkUnit unit, long rows, bool estimated) { }
-
-    public void RowsDone(WorkUnit unit, long rows, long bytesOut) { }
-
-    public void Retrying(WorkUnit unit, int attempt, TimeSpan delay, Exception cause)
-    {
-        _current[unit.Key] = $"retrying {attempt}";
-        Save();
-    }
-
-    public void UnitFinished(UnitResult result)
-    {
-        _current.TryRemove(result.Unit.Key, out _);
-        Interlocked.Increment(ref _done);
-        Save();
-    }
+        _current.Remove(result.Unit);
+        _done++;
+        if (result.Outcome == UnitOutcome.Failed)
+            _failed++;
+    });
 
     public void Debug(string message) { }
 
     public void Warning(string message) { }
 
+    /// <summary>Removes both files, unless another run has taken the state directory over since.</summary>
     public void Dispose()
     {
+        lock (_gate)
+        {
+            if (!IsStillOurs())
+                return;
+            TryDelete(_taskPath);
+            TryDelete(_pidPath);
+        }
+    }
+
+    /// <summary>Removes both files without waiting for a writer: for a process that is about to be ended at once.</summary>
+    public void RemoveAtOnce()
+    {
+        if (!IsStillOurs())
+            return;
         TryDelete(_taskPath);
         TryDelete(_pidPath);
     }
 
-    private void Save()
+    private Entry EntryOf(WorkUnit unit)
+    {
+        if (!_current.TryGetValue(unit, out var entry))
+            _current[unit] = entry = new Entry(unit);
+        return entry;
+    }
+
+    private void Update(Action change)
     {
         lock (_gate)
         {
-            var status = new
-            {
-                Pid = Environment.ProcessId,
-                StartedAt = _startedAt,
-                Table = $"{_settings.Schema}.{_settings.Table}",
-                StartDate = _settings.StartDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-                EndDate = _settings.EndDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-                // ToArray is the dictionary's own atomic snapshot; LINQ straight over it sizes its buffer from a Count
-                // that other workers may change before the copy, which throws.
-                Current = _current.ToArray().OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => new { Key = p.Key, Stage = p.Value }).ToArray(),
-                UnitsDone = _done,
-                UnitsTotal = _total,
-            };
-            WriteAtomically(_taskPath, JsonSerializer.Serialize(status, Json));
+            change();
+            Save();
         }
     }
 
-    private static void WriteAtomically(string path, string text)
+    private void Save()
     {
-        var temp = $"{path}.tmp-{Environment.ProcessId}";
-        File.WriteAllText(temp, text);
-        File.Move(temp, path, overwrite: true);
+        _savedAt = _clock.GetUtcNow();
+        var status = new
+        {
+            Pid = Environment.ProcessId,
+            StartedAt = _startedAt,
+            UpdatedAt = _savedAt,
+            Table = $"{_settings.Schema}.{_settings.Table}",
+            StartDate = _settings.StartDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            EndDate = _settings.EndDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            UnitsDone = _done,
+            UnitsFailed = _failed,
+            UnitsTotal = _total,
+            Current = _current.Values.OrderBy(e => e.Key, StringComparer.Ordinal).ToArray(),
+        };
+        Write(_taskPath, JsonSerializer.Serialize(status, Json));
+    }
+
+    private void Write(string path, string text)
+    {
+        var temp = $"{path}.tmp-{_pidText}";
+        try
+        {
+            File.WriteAllText(temp, text);
+            File.Move(temp, path, overwrite: true);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            TryDelete(temp);
+            if (!_warned)
+            {
+                _warned = true;
+                _warn($"cannot write the status file {path} ({error.Message}); the run goes on without it");
+            }
+        }
+    }
+
+    private bool IsStillOurs()
+    {
+        try
+        {
+            return !File.Exists(_pidPath) || File.ReadAllText(_pidPath).Trim() == _pidText;
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
     }
 
     private static void TryDelete(string path)
@@ -113,7 +191,7 @@ internal sealed class StatusFiles : IArchiveProgress, IDisposable
         {
             File.Delete(path);
         }
-        catch (IOException)
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
         }
     }

@@ -14,15 +14,21 @@ internal sealed class BackgroundWriteStream : Stream
     private readonly BlockPool _pool;
     private readonly BlockingCollection<(byte[] Block, int Length)> _blocks;
     private readonly CancellationTokenSource _stop = new();
+    private readonly CancellationToken _cancellationToken;
+    private readonly CancellationTokenSource _wait;
     private readonly Task _drain;
     private byte[]? _current;
     private int _used;
     private bool _completed;
 
     /// <summary>Starts the drain thread; blocks of the shared pool unless another <paramref name="blockSize"/> is asked for.</summary>
-    public BackgroundWriteStream(Stream inner, int blockSize = BlockPool.DefaultBlockSize, int depth = 4)
+    /// <remarks>A writer waiting for room gives up when <paramref name="cancellationToken"/> is cancelled, so an interrupted
+    /// unit stops at once even when the compressor is behind; disposing the abandoned stream drops what is queued.</remarks>
+    public BackgroundWriteStream(Stream inner, int blockSize = BlockPool.DefaultBlockSize, int depth = 4, CancellationToken cancellationToken = default)
     {
         _inner = inner;
+        _cancellationToken = cancellationToken;
+        _wait = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token, cancellationToken);
         _pool = blockSize == BlockPool.DefaultBlockSize ? BlockPool.Shared : new BlockPool(blockSize, depth + 2);
         _blocks = new BlockingCollection<(byte[], int)>(new ConcurrentQueue<(byte[], int)>(), depth);
         _current = _pool.Rent();
@@ -94,6 +100,7 @@ internal sealed class BackgroundWriteStream : Stream
                 ReturnCurrent();
             }
             _blocks.Dispose();
+            _wait.Dispose();
             _stop.Dispose();
         }
         base.Dispose(disposing);
@@ -109,7 +116,13 @@ internal sealed class BackgroundWriteStream : Stream
         try
         {
             // Blocking here is the back-pressure that bounds memory; it waits only while the compressor is behind.
-            _blocks.Add(block, _stop.Token);
+            _blocks.Add(block, _wait.Token);
+        }
+        catch (OperationCanceledException) when (_cancellationToken.IsCancellationRequested && !_stop.IsCancellationRequested)
+        {
+            // Interrupted while waiting for room: the block was not handed over.
+            _pool.Return(block.Item1);
+            throw;
         }
         catch (OperationCanceledException)
         {

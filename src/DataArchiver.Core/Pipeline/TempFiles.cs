@@ -25,6 +25,22 @@ public static class TempFiles
         }
     }
 
+    /// <summary>Deletes this process's temp files in <paramref name="directory"/> (when it is ended at once); never throws.</summary>
+    public static void DeleteOwn(string directory)
+    {
+        try
+        {
+            foreach (var path in Directory.EnumerateFiles(directory, $"{Prefix}{Environment.ProcessId}-*.tmp"))
+                TryDelete(path);
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+
     /// <summary>
     /// Removes temp files left by runs that died (their process no longer exists); returns how many were removed.
     /// Files of live processes, including other runs going on now, are left alone.

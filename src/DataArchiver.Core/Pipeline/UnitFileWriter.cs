@@ -27,7 +27,7 @@ internal static class UnitFileWriter
                 columns = cols;
                 compressed = Compression.Wrap(hashing, settings.Format == OutputFormat.Parquet ? CompressionCodec.None : settings.Compression,
                     settings.CompressionLevel);
-                handOver = new BackgroundWriteStream(compressed);
+                handOver = new BackgroundWriteStream(compressed, cancellationToken: cancellationToken);
                 counting = new CountingStream(handOver);
                 writer = RecordWriters.Create(settings.Format, counting, cols, FormatOptions.From(settings));
                 return writer;

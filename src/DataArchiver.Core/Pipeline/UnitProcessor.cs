@@ -41,7 +41,7 @@ public sealed class UnitProcessor(
                 return known with { Elapsed = watch.Elapsed };
             return await ArchiveAsync(unit, watch, cancellationToken);
         }
-        catch (Exception error) when (error is not OperationCanceledException && !settings.DryRun)
+        catch (Exception error) when (error is not OperationCanceledException && !cancellationToken.IsCancellationRequested && !settings.DryRun)
         {
             state.Set(unit.Key, (state.Get(unit.Key) ?? new ObjectRecord()) with { LastError = error.Message });
             throw;

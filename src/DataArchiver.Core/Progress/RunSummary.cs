@@ -15,6 +15,12 @@ public sealed record RunSummary(IReadOnlyList<UnitResult> Results, TimeSpan Elap
     /// <summary>Bytes after compression.</summary>
     public long BytesOut => Results.Sum(r => r.BytesOut);
 
+    /// <summary>How many units the plan held; after an interruption some of them have no result.</summary>
+    public int Planned { get; init; }
+
+    /// <summary>Planned units that did not finish (never started, or stopped by an interruption).</summary>
+    public int Unfinished => Math.Max(0, Planned - Results.Count);
+
     /// <summary>Whether any unit failed.</summary>
     public bool AnyFailed => Results.Any(r => r.Outcome == UnitOutcome.Failed);
 }

@@ -29,6 +29,9 @@ internal sealed class S3MultipartUpload(IAmazonS3 client, string bucket, Action<
     /// <summary>Uploads whose abort got no answer from the store: upload id → key.</summary>
     private readonly ConcurrentDictionary<string, string> _unanswered = new(StringComparer.Ordinal);
 
+    /// <summary>How long an abort may take when the caller cancelled: an interrupted run must stop within about two seconds.</summary>
+    private static readonly TimeSpan InterruptedAbortTimeout = TimeSpan.FromSeconds(1.5);
+
     /// <summary>Uploads <paramref name="source"/> in parts of <paramref name="partSize"/> bytes.</summary>
     public async Task<PutResult> UploadAsync(string key, UploadSource source, IReadOnlyDictionary<string, string> metadata, long partSize, CancellationToken cancellationToken)
     {
@@ -81,8 +84,8 @@ internal sealed class S3MultipartUpload(IAmazonS3 client, string bucket, Action<
         }
         catch (Exception)
         {
-            // Not the caller's token: a cancelled upload must still be aborted.
-            await AbortAsync(key, uploadId, CancellationToken.None);
+            // Not the caller's token: a cancelled upload must still be aborted, quickly when the run is interrupted.
+            await AbortAsync(key, uploadId, CancellationToken.None, cancellationToken.IsCancellationRequested ? InterruptedAbortTimeout : AbortTimeout);
             throw;
         }
     }
@@ -104,10 +107,10 @@ internal sealed class S3MultipartUpload(IAmazonS3 client, string bucket, Action<
     /// Aborts the upload so no parts stay stored. Never throws: a refusal is reported as a warning; an abort that got
     /// no answer at all is also kept for <see cref="AbortUnansweredAsync"/>.
     /// </summary>
-    private async Task AbortAsync(string key, string uploadId, CancellationToken cancellationToken)
+    private async Task AbortAsync(string key, string uploadId, CancellationToken cancellationToken, TimeSpan? within = null)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(AbortTimeout);
+        timeout.CancelAfter(within ?? AbortTimeout);
         try
         {
             await client.AbortMultipartUploadAsync(new AbortMultipartUploadRequest { BucketName = bucket, Key = key, UploadId = uploadId }, timeout.Token);

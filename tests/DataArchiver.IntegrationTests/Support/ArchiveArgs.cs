@@ -14,6 +14,9 @@ public sealed class ArchiveArgs : IDisposable
     public string StateDirectory { get; }
     public string TempDirectory { get; }
 
+    /// <summary>The S3 endpoint <see cref="ToS3"/> names (a test may put a proxy in front of the server).</summary>
+    public string S3Endpoint { get; set; } = TestServices.S3Endpoint;
+
     /// <summary>The connection flags (password through the environment, see <see cref="Environment"/>).</summary>
     public static string[] Database =>
     [
@@ -37,7 +40,7 @@ public sealed class ArchiveArgs : IDisposable
     /// <summary>A full <c>archive</c> command line to S3.</summary>
     public string[] ToS3(string table, string prefix, string start, string end, params string[] extra) =>
     [
-        "archive", .. Database, .. S3, "--table", table, "--path-template", prefix + "/{table}/{YYYY}/{MM}",
+        "archive", .. Database, "--s3-endpoint", S3Endpoint, "--s3-bucket", TestServices.S3Bucket, "--s3-access-key", TestServices.S3AccessKey, "--table", table, "--path-template", prefix + "/{table}/{YYYY}/{MM}",
         "--start-date", start, "--end-date", end, "--state-dir", StateDirectory, "--temp-dir", TempDirectory,
         "--db-retry-delay", "0", .. extra,
     ];

@@ -1,6 +1,6 @@
-using System.Collections.Concurrent;
-using System.Text.Json;
+using System.Text.Json.Nodes;
 using DataArchiver.Cli.Output;
+using DataArchiver.Core.Configuration;
 using DataArchiver.Core.Planning;
 using DataArchiver.Core.Progress;
 using DataArchiver.Tests.Pipeline;
@@ -9,46 +9,77 @@ namespace DataArchiver.Tests.Cli;
 
 public sealed class StatusFilesTests : IDisposable
 {
-    private const int Workers = 8;
-    private readonly string _directory = Directory.CreateTempSubdirectory("da-status-").FullName;
+    private readonly string _dir = Directory.CreateTempSubdirectory("da-status-").FullName;
+    private readonly List<string> _warnings = [];
 
-    public void Dispose() => Directory.Delete(_directory, recursive: true);
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private StatusFiles CreateSut() => new(_dir, TestSettings.Create(_dir), TimeProvider.System, _warnings.Add);
+
+    private static WorkUnit Unit(int day) => new($"a/t/t-2024-01-{day:00}.jsonl.zst",
+        new Period(OutputDuration.Daily, new DateTime(2024, 1, day, 0, 0, 0, DateTimeKind.Utc)), new RelationName("public", $"t_202401{day:00}"));
 
     [Fact]
-    public void Events_FromManyWorkersAtOnce_NeverThrowAndEndConsistent()
+    public void Events_FromManyWorkersAtOnce_NeverFailAndLeaveAConsistentFile()
     {
-        var clock = new FixedTimeProvider(new DateTimeOffset(2024, 6, 1, 0, 0, 0, TimeSpan.Zero));
-        using var status = new StatusFiles(_directory, TestSettings.Create(_directory), clock);
-        var units = Enumerable.Range(0, 400).Select(i => TestSettings.Unit($"a/t/t-{i:D4}.jsonl.zst")).ToList();
-        status.PlanReady(new ArchivePlan(units, [], 0));
-        var failures = new ConcurrentQueue<Exception>();
-        using var together = new Barrier(Workers);
+        using var sut = CreateSut();
+        var units = Enumerable.Range(1, 28).Select(Unit).ToList();
+        sut.PlanReady(new ArchivePlan(units, [], 0));
 
-        // Real threads released together, so that the workers overlap from the very first event on.
-        var threads = Enumerable.Range(0, Workers).Select(w => new Thread(() =>
+        Parallel.ForEach(units, new ParallelOptions { MaxDegreeOfParallelism = 8 }, unit =>
         {
-            try
-            {
-                together.SignalAndWait();
-                for (var i = w; i < units.Count; i += Workers)
-                {
-                    status.UnitStarted(units[i]);
-                    status.StageChanged(units[i], UnitStage.Extracting);
-                    status.UnitFinished(new UnitResult(units[i], UnitOutcome.Archived, 1, 1, 1, TimeSpan.Zero));
-                }
-            }
-            catch (Exception error)
-            {
-                failures.Enqueue(error);
-            }
-        })).ToList();
-        threads.ForEach(t => t.Start());
-        threads.ForEach(t => t.Join());
+            sut.UnitStarted(unit);
+            foreach (var stage in Enum.GetValues<UnitStage>())
+                sut.StageChanged(unit, stage);
+            sut.RowsExpected(unit, 100, estimated: false);
+            sut.RowsDone(unit, 50, 10);
+            sut.UnitFinished(new UnitResult(unit, UnitOutcome.Archived, 100, 1000, 10, TimeSpan.Zero));
+        });
 
-        Assert.Empty(failures);
-        using var task = JsonDocument.Parse(File.ReadAllText(Path.Combine(_directory, "current_task.json")));
-        Assert.Equal(units.Count, task.RootElement.GetProperty("units_done").GetInt32());
-        Assert.Equal(units.Count, task.RootElement.GetProperty("units_total").GetInt32());
-        Assert.Equal(0, task.RootElement.GetProperty("current").GetArrayLength());
+        var status = JsonNode.Parse(File.ReadAllText(Path.Combine(_dir, StatusFiles.TaskFileName)))!.AsObject();
+        Assert.Equal(28, (int)status["units_done"]!);
+        Assert.Equal(28, (int)status["units_total"]!);
+        Assert.Empty(status["current"]!.AsArray());
+        Assert.Empty(_warnings);
+    }
+
+    [Fact]
+    public void Status_DuringAUnit_TellsPidTableRangeStageAndRows()
+    {
+        using var sut = CreateSut();
+        sut.PlanReady(new ArchivePlan([Unit(1), Unit(2)], [], 0));
+        sut.UnitStarted(Unit(1));
+        sut.StageChanged(Unit(1), UnitStage.Extracting);
+        sut.RowsExpected(Unit(1), 500, estimated: true);
+
+        var pid = File.ReadAllText(Path.Combine(_dir, StatusFiles.PidFileName)).Trim();
+        var status = JsonNode.Parse(File.ReadAllText(Path.Combine(_dir, StatusFiles.TaskFileName)))!.AsObject();
+
+        Assert.Equal(Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture), pid);
+        Assert.Equal(Environment.ProcessId, (int)status["pid"]!);
+        Assert.Equal("public.t", (string)status["table"]!);
+        Assert.Equal("2024-01-01", (string)status["start_date"]!);
+        Assert.Equal("2024-01-31", (string)status["end_date"]!);
+        Assert.Equal(0, (int)status["units_done"]!);
+        Assert.Equal(2, (int)status["units_total"]!);
+        var current = Assert.Single(status["current"]!.AsArray())!;
+        Assert.Equal("public.t_20240101", (string)current["partition"]!);
+        Assert.Equal("a/t/t-2024-01-01.jsonl.zst", (string)current["key"]!);
+        Assert.Equal("extracting", (string)current["stage"]!);
+        Assert.Equal(500, (long)current["expected_rows"]!);
+    }
+
+    [Fact]
+    public void Dispose_RemovesBothFiles_UnlessAnotherRunTookThemOver()
+    {
+        using (CreateSut())
+        {
+        }
+        Assert.Empty(Directory.EnumerateFiles(_dir));
+
+        var other = CreateSut();
+        File.WriteAllText(Path.Combine(_dir, StatusFiles.PidFileName), "999999\n");
+        other.Dispose();
+        Assert.True(File.Exists(Path.Combine(_dir, StatusFiles.PidFileName)));
     }
 }

@@ -68,4 +68,42 @@ public sealed class BackgroundWriteStreamTests
 
         Assert.IsType<IOException>(error);
     }
+
+    /// <summary>An inner stream that blocks every write until released: a compressor that has fallen behind.</summary>
+    private sealed class StalledStream : MemoryStream
+    {
+        public ManualResetEventSlim Entered { get; } = new();
+        public ManualResetEventSlim Release { get; } = new();
+        public int Writes { get; private set; }
+
+        public override void Write(byte[] buffer, int offset, int count)
+        {
+            Writes++;
+            Entered.Set();
+            Release.Wait();
+        }
+    }
+
+    [Fact]
+    public async Task Write_WaitingForRoomWhenCancelled_ThrowsAtOnce_AndDisposeEnds()
+    {
+        var inner = new StalledStream();
+        using var cancellation = new CancellationTokenSource();
+        var sut = new BackgroundWriteStream(inner, blockSize: 1024, depth: 1, cancellationToken: cancellation.Token);
+        sut.Write(new byte[1024]);
+        inner.Entered.Wait(TimeSpan.FromSeconds(10));
+        sut.Write(new byte[1024]);
+
+        var writing = Task.Run(() => sut.Write(new byte[1024]));
+        await cancellation.CancelAsync();
+
+        // The writer gives up while the inner stream is still stalled.
+        var error = await Record.ExceptionAsync(() => writing.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.IsAssignableFrom<OperationCanceledException>(error);
+        Assert.False(inner.Release.IsSet);
+        inner.Release.Set();
+        await Task.Run(sut.Dispose).WaitAsync(TimeSpan.FromSeconds(10));
+        // The block the cancelled write held was never handed over.
+        Assert.InRange(inner.Writes, 1, 2);
+    }
 }

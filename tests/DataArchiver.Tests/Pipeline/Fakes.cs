@@ -82,19 +82,20 @@ internal sealed class FakeReader(params long[] ids) : IUnitReader
     public Task<long> CountAsync(WorkUnit unit, bool estimate, CancellationToken cancellationToken) => Task.FromResult((long)ids.Length);
 }
 
-/// <summary>Records what the pipeline reports.</summary>
+/// <summary>Records what the pipeline reports; safe for several workers at once.</summary>
 internal sealed class RecordingProgress : IArchiveProgress
 {
-    public List<string> Events { get; } = [];
-    public void PlanReady(ArchivePlan plan) => Events.Add("plan");
-    public void UnitStarted(WorkUnit unit) => Events.Add("start");
-    public void StageChanged(WorkUnit unit, UnitStage stage) => Events.Add("stage:" + stage);
-    public void RowsExpected(WorkUnit unit, long rows, bool estimated) => Events.Add("expected:" + rows);
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _events = new();
+    public List<string> Events => [.. _events];
+    public void PlanReady(ArchivePlan plan) => _events.Enqueue("plan");
+    public void UnitStarted(WorkUnit unit) => _events.Enqueue("start");
+    public void StageChanged(WorkUnit unit, UnitStage stage) => _events.Enqueue("stage:" + stage);
+    public void RowsExpected(WorkUnit unit, long rows, bool estimated) => _events.Enqueue("expected:" + rows);
     public void RowsDone(WorkUnit unit, long rows, long bytesOut) { }
-    public void Retrying(WorkUnit unit, int attempt, TimeSpan delay, Exception cause) => Events.Add($"retry:{attempt}:{cause.Message}");
-    public void UnitFinished(UnitResult result) => Events.Add("finish:" + result.Outcome);
+    public void Retrying(WorkUnit unit, int attempt, TimeSpan delay, Exception cause) => _events.Enqueue($"retry:{attempt}:{cause.Message}");
+    public void UnitFinished(UnitResult result) => _events.Enqueue("finish:" + result.Outcome);
     public void Debug(string message) { }
-    public void Warning(string message) => Events.Add("warn:" + message);
+    public void Warning(string message) => _events.Enqueue("warn:" + message);
 }
 
 internal static class TestSettings
