@@ -36,7 +36,7 @@ public sealed partial class LogOutputTests : IDisposable
         var stderr = Lines(run.Stderr);
         Assert.All(stderr, line => Assert.Matches(TextLine(), line));
         Assert.Contains(stderr, l => l.Contains(" DEBUG ", StringComparison.Ordinal) && l.Contains($"SELECT count(*) FROM \"public\".\"{t}_20240101\"", StringComparison.Ordinal));
-        Assert.Contains(stderr, l => l.Contains(" DEBUG ", StringComparison.Ordinal) && l.Contains($"COPY (SELECT to_json(\"id\")::text", StringComparison.Ordinal));
+        Assert.Contains(stderr, l => l.Contains(" DEBUG ", StringComparison.Ordinal) && l.Contains($"COPY (SELECT \"id\"", StringComparison.Ordinal) && l.Contains("TO STDOUT (FORMAT binary)", StringComparison.Ordinal));
         Assert.Contains(stderr, l => l.Contains(" DEBUG ", StringComparison.Ordinal) && l.Contains("500 rows read in", StringComparison.Ordinal));
         Assert.Contains(stderr, l => l.Contains(" DEBUG ", StringComparison.Ordinal) && l.Contains("uploading (extracting took", StringComparison.Ordinal));
         Assert.Equal(3, stderr.Count(l => l.Contains(" INFO  ", StringComparison.Ordinal) && l.Contains(": archived 500 rows", StringComparison.Ordinal)));
