@@ -1,22 +1,23 @@
 #!/usr/bin/env bash
 # End-to-end benchmark: one run on the local services. Creates a partitioned table of 15 mixed-type
-# columns with a 0.5 M-row and a 4 M-row partition, then times, alternating and several times each,
+# columns with partitions of 0.5 M, 2 M and 4 M rows, then times, alternating and several times each,
 #   (a) psql COPY … (FORMAT csv, HEADER) | zstd -3      — the practical ceiling
 #   (b) pg_dump -Fc -t <partition>
 #   (c) data-archiver archive of the same partition to the local S3 server as CSV, JSONL and Parquet (zstd)
 # and prints medians as ratios to (a) with peak RSS, plus --workers 2 against --workers 1 over four
 # partitions. The table goes to docs/PERFORMANCE.md (between the BENCH markers).
 #
-#   bash scripts/bench.sh [--runs N] [--small ROWS] [--large ROWS] [--formats "csv jsonl parquet"] [--no-write]
+#   bash scripts/bench.sh [--runs N] [--small ROWS] [--medium ROWS] [--large ROWS] [--formats "csv jsonl parquet"] [--no-write]
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
-RUNS=3 SMALL=500000 LARGE=4000000 WRITE=1 FORMATS="csv jsonl parquet"
+RUNS=3 SMALL=500000 MEDIUM=2000000 LARGE=4000000 WRITE=1 FORMATS="csv jsonl parquet"
 while (($#)); do
   case "$1" in
     --runs) RUNS="$2"; shift 2 ;;
     --small) SMALL="$2"; shift 2 ;;
+    --medium) MEDIUM="$2"; shift 2 ;;
     --large) LARGE="$2"; shift 2 ;;
     --no-write) WRITE=0; shift ;;
     --formats) FORMATS="$2"; shift 2 ;;
@@ -36,10 +37,10 @@ PSQL=(psql -X -q -v ON_ERROR_STOP=1 -h "$DA_TEST_PG_HOST" -p "$DA_TEST_PG_PORT" 
 WORK="$(mktemp -d /tmp/data-archiver-bench.XXXXXX)"
 
 echo "== publishing the CLI" >&2
-dotnet publish src/DataArchiver.Cli -c Release -o .dev/bin --nologo -v quiet
+dotnet publish src/DataArchiver.Cli -c Release --use-current-runtime --self-contained false -o .dev/bin --nologo -v quiet
 CLI="$ROOT/.dev/bin/data-archiver"
 
-echo "== creating bench_events ($SMALL and $LARGE rows; two more partitions of $SMALL for the workers run)" >&2
+echo "== creating bench_events ($SMALL, $MEDIUM and $LARGE rows; two more partitions of $SMALL for the workers run)" >&2
 "${PSQL[@]}" <<SQL
 SET client_min_messages = warning;
 DROP TABLE IF EXISTS bench_events;
@@ -52,6 +53,7 @@ CREATE TABLE bench_events_20240101 PARTITION OF bench_events FOR VALUES FROM ('2
 CREATE TABLE bench_events_20240102 PARTITION OF bench_events FOR VALUES FROM ('2024-01-02') TO ('2024-01-03');
 CREATE TABLE bench_events_20240103 PARTITION OF bench_events FOR VALUES FROM ('2024-01-03') TO ('2024-01-04');
 CREATE TABLE bench_events_20240104 PARTITION OF bench_events FOR VALUES FROM ('2024-01-04') TO ('2024-01-05');
+CREATE TABLE bench_events_20240105 PARTITION OF bench_events FOR VALUES FROM ('2024-01-05') TO ('2024-01-06');
 CREATE OR REPLACE FUNCTION pg_temp.fill(day date, n int) RETURNS void LANGUAGE sql AS \$\$
   INSERT INTO bench_events
   SELECT g, day + (g % 86400) * interval '1 second', (ARRAY['click','view','purchase','refund'])[1 + g % 4],
@@ -66,6 +68,7 @@ DO \$\$ BEGIN
   PERFORM pg_temp.fill('2024-01-02', $LARGE);
   PERFORM pg_temp.fill('2024-01-03', $SMALL);
   PERFORM pg_temp.fill('2024-01-04', $SMALL);
+  PERFORM pg_temp.fill('2024-01-05', $MEDIUM);
 END \$\$;
 VACUUM ANALYZE bench_events;
 SQL
@@ -87,8 +90,13 @@ archive() { # FIRST_DAY LAST_DAY FORMAT [extra…]: sets CMD to the archive comm
     --state-dir "$WORK/state" --temp-dir "$WORK" --log-format text "$@")
 }
 
-for size in small large; do
-  if [[ $size == small ]]; then day=2024-01-01; part=bench_events_20240101; else day=2024-01-02; part=bench_events_20240102; fi
+for size in small medium large; do
+  case $size in
+    small) day=2024-01-01 ;;
+    medium) day=2024-01-05 ;;
+    large) day=2024-01-02 ;;
+  esac
+  part=bench_events_${day//-/}
   for ((run = 1; run <= RUNS; run++)); do
     echo "== $size partition, run $run/$RUNS" >&2
     measure "$size copy_zstd" bash -c "psql -X -q -h '$DA_TEST_PG_HOST' -p '$DA_TEST_PG_PORT' -U '$DA_TEST_PG_USER' -d '$DA_TEST_PG_DATABASE' -c 'COPY $part TO STDOUT (FORMAT csv, HEADER)' | zstd -3 -q > '$WORK/copy.csv.zst'"
@@ -114,8 +122,8 @@ stat() { # SIZE NAME FIELD(3=seconds,4=rss)
   echo
   echo "| partition | command | seconds | ratio to COPY \\| zstd | peak RSS (MB) |"
   echo "|---|---|---|---|---|"
-  for size in small large; do
-    rows=$SMALL; [[ $size == large ]] && rows=$LARGE
+  for size in small medium large; do
+    rows=$SMALL; [[ $size == medium ]] && rows=$MEDIUM; [[ $size == large ]] && rows=$LARGE
     base=$(stat $size copy_zstd 3)
     for name in copy_zstd pg_dump $FORMATS; do
       s=$(stat $size $name 3); r=$(stat $size $name 4)
