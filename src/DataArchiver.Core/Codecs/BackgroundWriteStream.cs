@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace DataArchiver.Core.Codecs;
 
 /// <summary>
@@ -12,7 +10,7 @@ internal sealed class BackgroundWriteStream : Stream
 {
     private readonly Stream _inner;
     private readonly BlockPool _pool;
-    private readonly BlockingCollection<(byte[] Block, int Length)> _blocks;
+    private readonly BlockQueue<(byte[] Block, int Length)> _blocks;
     private readonly CancellationTokenSource _stop = new();
     private readonly CancellationToken _cancellationToken;
     private readonly CancellationTokenSource _wait;
@@ -30,7 +28,7 @@ internal sealed class BackgroundWriteStream : Stream
         _cancellationToken = cancellationToken;
         _wait = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token, cancellationToken);
         _pool = blockSize == BlockPool.DefaultBlockSize ? BlockPool.Shared : new BlockPool(blockSize, depth + 2);
-        _blocks = new BlockingCollection<(byte[], int)>(new ConcurrentQueue<(byte[], int)>(), depth);
+        _blocks = new BlockQueue<(byte[], int)>(depth);
         _current = _pool.Rent();
         // The drain compresses for as long as the unit runs: a thread of its own keeps it off the thread pool.
         _drain = Task.Factory.StartNew(Drain, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
@@ -99,7 +97,6 @@ internal sealed class BackgroundWriteStream : Stream
                 }
                 ReturnCurrent();
             }
-            _blocks.Dispose();
             _wait.Dispose();
             _stop.Dispose();
         }
@@ -144,8 +141,9 @@ internal sealed class BackgroundWriteStream : Stream
     {
         try
         {
-            foreach (var (block, length) in _blocks.GetConsumingEnumerable(_stop.Token))
+            while (_blocks.TryTake(out var item, _stop.Token))
             {
+                var (block, length) = item;
                 try
                 {
                     _inner.Write(block, 0, length);
@@ -161,7 +159,7 @@ internal sealed class BackgroundWriteStream : Stream
             // Wake a writer waiting for room so it sees the failure, and give back what will never be written.
             if (error is not OperationCanceledException)
                 _stop.Cancel();
-            while (_blocks.TryTake(out var left))
+            while (_blocks.TryTakeNow(out var left))
                 _pool.Return(left.Block);
             throw;
         }
