@@ -22,9 +22,10 @@ public sealed record FormatOptions
 
     /// <summary>
     /// Buffered bytes after which a chunk is written out early, so very wide values cannot make memory grow with the
-    /// chunk size.
+    /// chunk size. The native Parquet writer needs several times a row group's bytes while it encodes it, so this
+    /// stays well below the size of a typical analytics row group.
     /// </summary>
-    public long ChunkByteLimit { get; init; } = 64L * 1024 * 1024;
+    public long ChunkByteLimit { get; init; } = 16L * 1024 * 1024;
 
     /// <summary>The options of a run.</summary>
     public static FormatOptions From(ArchiveSettings settings) => new()

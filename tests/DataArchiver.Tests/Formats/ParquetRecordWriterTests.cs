@@ -39,6 +39,36 @@ public sealed class ParquetRecordWriterTests
         Assert.All(sizes, size => Assert.InRange(size, 1, 10));
     }
 
+    [Theory]
+    [InlineData(8, 1024)]          // a bigint column: Arrow's own batch
+    [InlineData(60, 1024)]         // short text: still the full batch
+    [InlineData(16_384, 64)]       // 16 KB values: batches of about 1 MiB
+    [InlineData(10_000_000, 16)]   // huge values: never below 16
+    public void BatchSizeFor_WidestColumnAverage_KeepsBatchesNearOneMiB(long bytesPerValue, int expected)
+    {
+        var columns = new[] { (Bytes: 8L * 100, Values: 100), (Bytes: bytesPerValue * 100, Values: 100) };
+
+        Assert.Equal(expected, ParquetRecordWriter.BatchSizeFor(columns));
+    }
+
+    [Fact]
+    public void BatchSizeFor_NothingBuffered_UsesTheFullBatch() =>
+        Assert.Equal(1024, ParquetRecordWriter.BatchSizeFor([(0L, 0)]));
+
+    [Fact]
+    public void Write_WideValuesWithTheDefaultOptions_RoundTripInRowGroupsOfAtMostTheByteLimit()
+    {
+        var wide = new string('w', 400_000);
+
+        var bytes = Write([Id, Name], new FormatOptions(),
+            Enumerable.Range(1, 100).Select(i => new[] { PgSend.Int8(i), PgSend.Text(wide + i) }));
+
+        using var file = new ParquetFileReader(new MemoryStream(bytes));
+        var sizes = GroupSizes(file);
+        Assert.True(sizes.Count >= 3, $"expected the 16 MiB limit to split 40 MB of values, got row groups {string.Join(", ", sizes)}");
+        Assert.Equal(Enumerable.Range(1, 100).Select(i => wide + i), ReadColumn<string?>(file, 1));
+    }
+
     [Fact]
     public void Write_NullableAndNotNull_OptionalAndRequiredWithPostgresColumnsInMetadata()
     {

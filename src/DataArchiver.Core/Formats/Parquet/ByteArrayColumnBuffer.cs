@@ -10,7 +10,8 @@ namespace DataArchiver.Core.Formats.Parquet;
 internal sealed class ByteArrayColumnBuffer(ParquetColumnMapping mapping) : ColumnBuffer(mapping)
 {
     private const int InitialBytes = 64 * 1024;
-    private const int KeepBytes = 16 * 1024 * 1024;
+    // Above the row group byte limit (16 MiB): a column that fills a row group keeps its room instead of regrowing it.
+    private const int KeepBytes = 32 * 1024 * 1024;
     private const byte JsonbVersion = 1;
     private readonly bool _jsonb = mapping.Kind == ParquetValueKind.Jsonb;
     private byte[] _bytes = new byte[InitialBytes];

@@ -13,8 +13,19 @@ namespace DataArchiver.Core.Formats.Parquet;
 /// </summary>
 public sealed class ParquetRecordWriter : IRecordWriter
 {
+    /// <summary>About how many bytes of values the native writer takes in one batch (see <see cref="BatchSizeFor"/>).</summary>
+    private const long BatchBytes = 1024 * 1024;
+
+    /// <summary>Arrow's own batch size, kept for narrow values.</summary>
+    private const int MaxBatchSize = 1024;
+
+    private const int MinBatchSize = 16;
+
     private readonly CountingStream _output;
-    private readonly ParquetFileWriter _file;
+    private readonly IReadOnlyList<ColumnInfo> _columnInfos;
+    private readonly FormatOptions _options;
+    private ParquetSchema? _schema;
+    private ParquetFileWriter? _file;
     private readonly ParquetColumnMapping[] _columns;
     private readonly ColumnBuffer[] _buffers;
     private readonly int _chunkSize;
@@ -34,9 +45,10 @@ public sealed class ParquetRecordWriter : IRecordWriter
         _buffers = _columns.Select(ColumnBuffer.Create).ToArray();
         // The Parquet writer asks for its position; the pipeline's streams only count, they cannot seek.
         _output = new CountingStream(output);
-        using var schema = ParquetSchema.Build(_columns);
-        using var properties = Properties(options);
-        _file = new ParquetFileWriter(_output, schema.Root, properties, ParquetFileMetadata.For(columns), leaveOpen: true);
+        _columnInfos = columns;
+        _options = options;
+        // The file is opened with the first row group, once the width of the values is known.
+        _schema = ParquetSchema.Build(_columns);
     }
 
     /// <inheritdoc />
@@ -102,20 +114,49 @@ public sealed class ParquetRecordWriter : IRecordWriter
         if (_completed)
             return;
         FlushRowGroup();
-        _file.Close();
+        FileWriter.Close();
         _output.Flush();
         _completed = true;
     }
 
     /// <inheritdoc />
-    public void Dispose() => _file.Dispose();
+    public void Dispose()
+    {
+        _file?.Dispose();
+        _schema?.Dispose();
+    }
 
-    private static WriterProperties Properties(FormatOptions options)
+    /// <summary>
+    /// Values per batch for the native writer: it checks page and dictionary sizes only between batches, so with
+    /// Arrow's 1,024 values of 16 KB it built 16 MB pages and dictionaries (docs/PERFORMANCE.md, "Memory"). Batches
+    /// of about <see cref="BatchBytes"/> of the widest column's values; narrow columns keep 1,024, as smaller
+    /// batches cost them CPU.
+    /// </summary>
+    internal static int BatchSizeFor(IEnumerable<(long Bytes, int Values)> columns)
+    {
+        var widest = columns.Select(column => column.Bytes / Math.Max(1, column.Values)).DefaultIfEmpty(0).Max();
+        return (int)Math.Clamp(BatchBytes / Math.Max(1, widest), MinBatchSize, MaxBatchSize);
+    }
+
+    private ParquetFileWriter FileWriter => _file ??= Open();
+
+    private ParquetFileWriter Open()
+    {
+        var batchSize = BatchSizeFor(_buffers.Select(buffer => (buffer.BufferedBytes, buffer.LevelCount)));
+        using var properties = Properties(_options, batchSize);
+        var file = new ParquetFileWriter(_output, _schema!.Root, properties, ParquetFileMetadata.For(_columnInfos), leaveOpen: true);
+        _schema.Dispose();
+        _schema = null;
+        return file;
+    }
+
+    private static WriterProperties Properties(FormatOptions options, int batchSize)
     {
         using var builder = new WriterPropertiesBuilder();
         // Arrow's default pool (a bundled mimalloc) keeps freed pages for reuse: ~17 MiB more resident for the same
         // file than the C library's allocator, at no measurable difference in speed (docs/PERFORMANCE.md, "Memory").
         builder.MemoryPool(ParquetSharp.MemoryPool.SystemMemoryPool());
+        builder.WriteBatchSize(batchSize);
         builder.Compression(options.Codec switch
         {
             CompressionCodec.Zstd => ParquetSharp.Compression.Zstd,
@@ -138,7 +179,7 @@ public sealed class ParquetRecordWriter : IRecordWriter
     {
         if (_rowsInGroup == 0)
             return;
-        using (var rowGroup = _file.AppendRowGroup())
+        using (var rowGroup = FileWriter.AppendRowGroup())
         {
             foreach (var buffer in _buffers)
             {
