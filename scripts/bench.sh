@@ -4,6 +4,7 @@
 #   (a) psql COPY … (FORMAT csv, HEADER) | zstd -3      — the practical ceiling
 #   (b) pg_dump -Fc -t <partition>
 #   (c) data-archiver archive of the same partition to the local S3 server as CSV, JSONL and Parquet (zstd)
+# (in a shuffled order each run)
 # and prints medians as ratios to (a) with peak RSS, plus --workers 2 against --workers 1 over four
 # partitions. The table goes to docs/PERFORMANCE.md (between the BENCH markers).
 #
@@ -40,17 +41,22 @@ for size in small medium large; do
   part=bench_events_${day//-/}
   for ((run = 1; run <= RUNS; run++)); do
     echo "== $size partition, run $run/$RUNS" >&2
-    measure "$size copy_zstd" bash -c "psql -X -q -h '$DA_TEST_PG_HOST' -p '$DA_TEST_PG_PORT' -U '$DA_TEST_PG_USER' -d '$DA_TEST_PG_DATABASE' -c 'COPY $part TO STDOUT (FORMAT csv, HEADER)' | zstd -3 -q > '$WORK/copy.csv.zst'"
-    measure "$size pg_dump" bash -c "pg_dump -Fc -h '$DA_TEST_PG_HOST' -p '$DA_TEST_PG_PORT' -U '$DA_TEST_PG_USER' -t $part '$DA_TEST_PG_DATABASE' > '$WORK/dump'"
-    for format in $FORMATS; do
-      archive bench_events "$day" "$day" "$format"; measure "$size $format" "${CMD[@]}"
+    # A shuffled order each run: a command run right after an upload shares the machine with the S3 server
+    # still storing it, so a fixed order would favour whichever command comes first.
+    for name in $(printf '%s\n' copy_zstd pg_dump $FORMATS | shuf); do
+      case $name in
+        copy_zstd) measure "$size copy_zstd" bash -c "psql -X -q -h '$DA_TEST_PG_HOST' -p '$DA_TEST_PG_PORT' -U '$DA_TEST_PG_USER' -d '$DA_TEST_PG_DATABASE' -c 'COPY $part TO STDOUT (FORMAT csv, HEADER)' | zstd -3 -q > '$WORK/copy.csv.zst'" ;;
+        pg_dump) measure "$size pg_dump" bash -c "pg_dump -Fc -h '$DA_TEST_PG_HOST' -p '$DA_TEST_PG_PORT' -U '$DA_TEST_PG_USER' -t $part '$DA_TEST_PG_DATABASE' > '$WORK/dump'" ;;
+        *) archive bench_events "$day" "$day" "$name"; measure "$size $name" "${CMD[@]}" ;;
+      esac
     done
   done
 done
 for ((run = 1; run <= RUNS; run++)); do
   echo "== workers, run $run/$RUNS" >&2
-  archive bench_events 2024-01-01 2024-01-04 jsonl --workers 1; measure "four workers1" "${CMD[@]}"
-  archive bench_events 2024-01-01 2024-01-04 jsonl --workers 2; measure "four workers2" "${CMD[@]}"
+  for workers in $(printf '%s\n' 1 2 | shuf); do
+    archive bench_events 2024-01-01 2024-01-04 jsonl --workers "$workers"; measure "four workers$workers" "${CMD[@]}"
+  done
 done
 
 {
