@@ -14,6 +14,7 @@ public sealed class RecordingS3Server : IAsyncDisposable
 {
     private readonly HttpListener _listener = new();
     private readonly List<RecordedRequest> _requests = [];
+    private readonly List<Task> _answers = [];
     private readonly Task _loop;
 
     public RecordingS3Server()
@@ -53,6 +54,10 @@ public sealed class RecordingS3Server : IAsyncDisposable
         catch (ObjectDisposedException)
         {
         }
+        Task[] answers;
+        lock (_answers)
+            answers = [.. _answers];
+        await Task.WhenAll(answers);
     }
 
     private async Task ServeAsync()
@@ -68,7 +73,22 @@ public sealed class RecordingS3Server : IAsyncDisposable
             {
                 return;
             }
+            // Each request on its own, as a real server answers them: a part upload the client gave up on must not
+            // hold back the abort that follows it.
+            lock (_answers)
+                _answers.Add(AnswerOrDropAsync(context));
+        }
+    }
+
+    private async Task AnswerOrDropAsync(HttpListenerContext context)
+    {
+        try
+        {
             await AnswerAsync(context);
+        }
+        catch (Exception error) when (error is HttpListenerException or IOException or ObjectDisposedException)
+        {
+            // The client closed the connection mid-request (a cancelled part): nothing to answer.
         }
     }
 
