@@ -10,6 +10,7 @@ namespace DataArchiver.IntegrationTests.Operator;
 /// a lock the test holds, a multipart part held by a proxy, a database that never answers): the run stops within two
 /// seconds, cleans up, prints its summary and exits 130; a second SIGINT ends it at once; a rerun finishes the job.
 /// </summary>
+[Collection(SerialCollection.Name)]
 public sealed class InterruptTests : IDisposable
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
