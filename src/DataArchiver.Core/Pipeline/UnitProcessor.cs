@@ -95,7 +95,7 @@ public sealed class UnitProcessor(
             if (file.Rows == 0)
             {
                 if (!settings.DryRun)
-                    state.Set(unit.Key, new ObjectRecord { Empty = true, UploadedAt = clock.GetUtcNow(), RowsFrom = unit.RowsFrom, RowsTo = unit.RowsTo });
+                    state.Set(unit.Key, new ObjectRecord { Empty = true, UploadedAt = clock.GetUtcNow(), RowsFrom = unit.RowsFrom, RowsTo = unit.RowsTo, Source = unit.Source.ToString() });
                 return new UnitResult(unit, UnitOutcome.Empty, 0, file.BytesIn, 0, watch.Elapsed);
             }
             var source = new UploadSource(tempPath, file.Length, file.Md5);
@@ -103,7 +103,7 @@ public sealed class UnitProcessor(
             if (!settings.Force && await store.HeadAsync(unit.Key, cancellationToken) is { } existing && Holds(existing, source))
             {
                 if (!settings.DryRun)
-                    Record(unit, source, existing.ETag, file.Rows);
+                    Record(unit, source, existing.ETag, file.Rows, file.BytesIn);
                 var outcome = _uploaded.ContainsKey(unit.Key) ? UnitOutcome.Archived : UnitOutcome.Skipped;
                 return new UnitResult(unit, outcome, file.Rows, file.BytesIn, file.Length, watch.Elapsed);
             }
@@ -119,7 +119,7 @@ public sealed class UnitProcessor(
             var stored = await store.HeadAsync(unit.Key, cancellationToken)
                 ?? throw new VerificationException($"{unit.Key} is missing right after its upload");
             Verify(unit.Key, stored, source, put.PartMd5s);
-            Record(unit, source, stored.ETag, file.Rows);
+            Record(unit, source, stored.ETag, file.Rows, file.BytesIn);
             return new UnitResult(unit, UnitOutcome.Archived, file.Rows, file.BytesIn, file.Length, watch.Elapsed);
         }
         finally
@@ -158,7 +158,7 @@ public sealed class UnitProcessor(
         && (ETagCheck.Matches(existing.ETag, source.Md5)
             || (existing.Metadata.TryGetValue(ObjectMetadata.Md5, out var md5) && string.Equals(md5, source.Md5Hex, StringComparison.OrdinalIgnoreCase)));
 
-    private void Record(WorkUnit unit, UploadSource source, string? etag, long rows) =>
+    private void Record(WorkUnit unit, UploadSource source, string? etag, long rows, long bytesIn) =>
         state.Set(unit.Key, new ObjectRecord
         {
             Size = source.Length,
@@ -168,6 +168,8 @@ public sealed class UnitProcessor(
             UploadedAt = clock.GetUtcNow(),
             RowsFrom = unit.RowsFrom,
             RowsTo = unit.RowsTo,
+            Source = unit.Source.ToString(),
+            UncompressedSize = bytesIn,
         });
 
     /// <summary>

@@ -22,6 +22,10 @@ public sealed record ObjectRecord
     public DateTimeOffset? RowsFrom { get; init; }
     /// <summary>Exclusive end (UTC) of the dates the stored rows were read for.</summary>
     public DateTimeOffset? RowsTo { get; init; }
+    /// <summary>The relation the rows were read from (<c>schema.table</c>); absent in records written before it was kept.</summary>
+    public string? Source { get; init; }
+    /// <summary>Bytes before compression; absent in records written before it was kept.</summary>
+    public long? UncompressedSize { get; init; }
     /// <summary>The error of the last failed attempt, if the last run failed.</summary>
     public string? LastError { get; init; }
 }
