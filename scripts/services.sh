@@ -67,6 +67,18 @@ ensure_prerequisites() {
   fi
 }
 
+# Installs Debian's chromium for the viewer's browser tests (driven by the pinned playwright-core; no browser download).
+ensure_chromium() {
+  [[ -x /usr/bin/chromium ]] && return 0
+  is_root || fail "missing: chromium (install it with apt-get as root, or run this script as root)"
+  say "installing chromium"
+  if ! { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends --no-upgrade chromium; } \
+      >"$DEV/apt-chromium.log" 2>&1 </dev/null; then
+    tail -n 20 "$DEV/apt-chromium.log" >&2
+    fail "apt-get install chromium failed (log: $DEV/apt-chromium.log)"
+  fi
+}
+
 # Installs the pinned npm packages unless node_modules already matches package-lock.json.
 ensure_node_modules() {
   local stamp="$ROOT/node_modules/.data-archiver-lock.sha256" want
@@ -340,6 +352,7 @@ lock() {
 
 cmd_start() {
   ensure_prerequisites
+  ensure_chromium
   pg_start
   s3_start
   write_env

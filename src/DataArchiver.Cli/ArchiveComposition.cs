@@ -1,4 +1,5 @@
 using DataArchiver.Cli.Output;
+using DataArchiver.Cli.Viewer;
 using DataArchiver.Core.Configuration;
 using DataArchiver.Core.Extraction;
 using DataArchiver.Core.Pipeline;
@@ -7,6 +8,7 @@ using DataArchiver.Core.Progress;
 using DataArchiver.Core.State;
 using DataArchiver.Core.Storage;
 using DataArchiver.Postgres;
+using DataArchiver.Viewer;
 
 namespace DataArchiver.Cli;
 
@@ -37,7 +39,11 @@ internal static class ArchiveComposition
             if (live is not null)
                 LiveProgress.RestoreTerminal();
         });
-        var progress = new CompositeProgress(display, status);
+        var viewerRun = settings.Viewer.Enabled ? new ViewerRun(settings.Relation().ToString(), settings.StartDate, settings.EndDate, clock) : null;
+        var progress = viewerRun is null ? new CompositeProgress(display, status) : new CompositeProgress(display, status, viewerRun.Progress);
+        foreach (var warning in settings.Viewer.Warnings)
+            progress.Warning(warning);
+        await using var viewer = await ViewerHost.StartAsync(settings.Viewer, settings.StateDirectory, viewerRun, clock, progress.Debug, cancellationToken);
 
         Directory.CreateDirectory(settings.TempDirectory);
         if (TempFiles.CleanStale(settings.TempDirectory) is > 0 and var removed)

@@ -59,6 +59,8 @@ public sealed record ArchiveSettings
     public required string StateDirectory { get; init; }
     /// <summary>Log line format.</summary>
     public LogFormat LogFormat { get; init; } = Defaults.LogFormat;
+    /// <summary>The web view of the run (<c>--viewer</c>).</summary>
+    public ViewerSettings Viewer { get; init; } = new();
 
     /// <summary>The table as a schema-qualified name.</summary>
     public RelationName Relation() => new(Schema, Table);

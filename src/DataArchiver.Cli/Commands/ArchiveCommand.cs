@@ -22,6 +22,7 @@ internal sealed class ArchiveCommand
             state.LogFormat = settings.LogFormat;
             state.Secrets.Add(settings.Database.Password);
             state.Secrets.Add(settings.S3?.SecretKey);
+            state.Secrets.Add(settings.Viewer.Token);
             return await _context.RunArchive(settings, _context, cancellationToken);
         });
     }

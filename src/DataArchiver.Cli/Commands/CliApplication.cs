@@ -19,10 +19,12 @@ internal sealed class CliApplication
         _context = context;
         Archive = new ArchiveCommand(context, _state);
         List = new ListCommand(context, _state);
+        Viewer = new ViewerCommand(context, _state);
         Root = new RootCommand("data-archiver: archive PostgreSQL partitions to S3-compatible storage or a local directory")
         {
             Archive.Command,
             List.Command,
+            Viewer.Command,
         };
     }
 
@@ -35,10 +37,13 @@ internal sealed class CliApplication
     /// <summary>The <c>list</c> command.</summary>
     public ListCommand List { get; }
 
+    /// <summary>The <c>viewer</c> command.</summary>
+    public ViewerCommand Viewer { get; }
+
     /// <summary>Runs the command line <paramref name="args"/> and returns the exit code.</summary>
     public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
     {
-        _state.Secrets.AddFromArguments(args, [SettingKeys.DbPassword.Flag, SettingKeys.S3SecretKey.Flag]);
+        _state.Secrets.AddFromArguments(args, [SettingKeys.DbPassword.Flag, SettingKeys.S3SecretKey.Flag, SettingKeys.ViewerToken.Flag]);
         var parseResult = Root.Parse(args);
         if (parseResult.Action is ParseErrorAction)
             return ReportUsageError(parseResult);

@@ -75,6 +75,7 @@ internal static class ArchiveSettingsBinder
             LogFormat = reader.Choice(SettingKeys.LogFormat, LogFormats) ?? Defaults.LogFormat,
             TempDirectory = BindTempDirectory(reader),
             StateDirectory = reader.Text(SettingKeys.StateDir) ?? Defaults.StateDirectory(home),
+            Viewer = ViewerSettingsBinder.Bind(reader, reader.Switch(SettingKeys.Viewer)),
         };
     }
 

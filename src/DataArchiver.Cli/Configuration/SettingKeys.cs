@@ -1,4 +1,5 @@
 using DataArchiver.Core.Configuration;
+using DataArchiver.Viewer;
 
 namespace DataArchiver.Cli.Configuration;
 
@@ -73,6 +74,22 @@ internal static class SettingKeys
     public static readonly SettingKey Debug = new("debug", "--debug", "", "Verbose diagnostics, stack traces on errors") { IsSwitch = true };
     public static readonly SettingKey LogFormat = new("log_format", "--log-format", "FORMAT", "text|logfmt|json", Defaults.Text(Defaults.LogFormat));
 
+    public static readonly SettingKey Viewer = new("viewer", "--viewer", "",
+        "Serve the web view of this run (page, /api/status, /api/cache, /ws, /metrics) while it runs") { IsSwitch = true };
+    public static readonly SettingKey ViewerPort = new("viewer_port", "--viewer-port", "PORT",
+        "Port of the web view (0 = any free port)", Defaults.Text(ViewerOptions.DefaultPort));
+    public static readonly SettingKey ViewerAddr = new("viewer_addr", "--viewer-addr", "ADDRESS",
+        "Address the web view listens on; anything but loopback needs --viewer-token", ViewerOptions.DefaultAddress);
+    public static readonly SettingKey ViewerToken = new("viewer_token", "--viewer-token", "TOKEN",
+        "Token every request to the web view must carry (prefer ARCHIVE_VIEWER_TOKEN)") { IsSecret = true };
+
+    /// <summary>The Go tool's documented but never read key: accepted in config files, ignored with a warning.</summary>
+    public static readonly SettingKey CacheViewer = new("cache_viewer", "--cache-viewer", "", "Ignored; see viewer")
+    {
+        IsSwitch = true,
+        InEnvironment = false,
+    };
+
     public static readonly SettingKey Prefix = new("prefix", "--prefix", "PREFIX", "Only objects whose key starts with this")
     {
         InConfigFile = false,
@@ -86,6 +103,7 @@ internal static class SettingKeys
         S3Endpoint, S3Bucket, S3AccessKey, S3SecretKey, S3Region, PathTemplate, MultipartThreshold, MultipartPartSize, LocalDir,
         Schema, Table, StartDate, EndDate, OutputFormat, Compression, CompressionLevel, OutputDuration, DateColumn,
         ChunkSize, Workers, TempDir, StateDir, DryRun, SkipCount, Force, Debug, LogFormat,
+        Viewer, ViewerPort, ViewerAddr, ViewerToken,
     ];
 
     /// <summary>The settings of <c>list</c>, in help order.</summary>
@@ -97,7 +115,10 @@ internal static class SettingKeys
     private static string LevelDefaults() => string.Join(", ",
         new[] { CompressionCodec.Zstd, CompressionCodec.Gzip, CompressionCodec.Lz4 }.Select(codec => $"{Defaults.Text(codec)} {Defaults.CompressionLevel(codec)}"));
 
+    /// <summary>The settings of <c>viewer</c>, in help order.</summary>
+    public static IReadOnlyList<SettingKey> ViewerCommand { get; } = [Config, StateDir, ViewerPort, ViewerAddr, ViewerToken];
+
     /// <summary>The keys a config file may contain (one file serves every command).</summary>
     public static IReadOnlyDictionary<string, SettingKey> ConfigFileKeys { get; } =
-        Archive.Concat(List).Where(key => key.InConfigFile).DistinctBy(key => key.Name).ToDictionary(key => key.Name, StringComparer.Ordinal);
+        Archive.Concat(List).Concat(ViewerCommand).Append(CacheViewer).Where(key => key.InConfigFile).DistinctBy(key => key.Name).ToDictionary(key => key.Name, StringComparer.Ordinal);
 }

@@ -46,6 +46,7 @@ internal sealed class CompositeProgress(params IArchiveProgress[] listeners) : I
     private static string Describe(IArchiveProgress listener) => listener switch
     {
         StatusFiles => "the status file writer",
+        DataArchiver.Viewer.Sources.LiveRun => "the web view",
         _ => "the progress display",
     };
 }
