@@ -98,8 +98,8 @@ public sealed class ViewerServer : IAsyncDisposable
     {
         var guard = new RequestGuard(options);
         var assets = PageAssets.Load();
+        _app.UseWebSockets(); // first: the guard asks it whether a request is a websocket one
         _app.Use((context, next) => guard.InvokeAsync(context, next));
-        _app.UseWebSockets();
         foreach (var (path, (content, type)) in assets)
         {
             _app.MapGet(path, context =>
