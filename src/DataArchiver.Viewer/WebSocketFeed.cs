@@ -51,6 +51,7 @@ internal static class WebSocketFeed
         catch (Exception error) when (error is OperationCanceledException or WebSocketException)
         {
         }
+        var serverStopping = stopping.IsCancellationRequested;
         await ending.CancelAsync();
         await reading;
         if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
@@ -58,6 +59,12 @@ internal static class WebSocketFeed
             using var closing = new CancellationTokenSource(TimeSpan.FromSeconds(2));
             try
             {
+                if (serverStopping && socket.State == WebSocketState.Open)
+                {
+                    // The run is over: the page gets its final state before the socket closes.
+                    await SendAsync(socket, JsonSerializer.SerializeToUtf8Bytes(new StatusMessage(source.Status()), ViewerJson.Default.StatusMessage), closing.Token);
+                    await SendAsync(socket, JsonSerializer.SerializeToUtf8Bytes(new CacheMessage(source.Cache()), ViewerJson.Default.CacheMessage), closing.Token);
+                }
                 await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "bye", closing.Token);
             }
             catch (Exception error) when (error is OperationCanceledException or WebSocketException)

@@ -157,7 +157,7 @@ async function fetchOnce() {
 
 function connect() {
   const socket = new WebSocket((location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/ws');
-  socket.onopen = () => { view.retry = 1000; setConnection(true, 'live'); };
+  socket.onopen = () => { view.retry = 1000; clearInterval(view.polling); view.polling = null; setConnection(true, 'live'); };
   socket.onmessage = (event) => {
     const message = JSON.parse(event.data);
     if (message.type === 'status') view.status = message.data;
@@ -165,6 +165,8 @@ function connect() {
     render();
   };
   socket.onclose = () => {
+    // While the socket is down the page still follows the run through the HTTP API.
+    if (!view.polling) view.polling = setInterval(fetchOnce, 1000);
     const wait = view.retry;
     view.retry = Math.min(view.retry * 2, 30000);
     setConnection(false, 'reconnecting in ' + Math.round(wait / 1000) + ' s');
