@@ -58,7 +58,7 @@ internal sealed class CliApplication
         }
         catch (Exception error)
         {
-            return ErrorReporter.Report(error, _context.Error, _state.Debug, _state.Secrets.Redact, cancellationToken, _state.LogFormat, _context.Time);
+            return ErrorReporter.Report(error, _context.Error, _state.Debug, _state.Secrets.Redact, _context.Time, cancellationToken, _state.LogFormat);
         }
     }
 

@@ -14,7 +14,8 @@ internal static class UnitFileWriter
         Action<long, long> onProgress, CancellationToken cancellationToken)
     {
         await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
-        using var hashing = new HashingStream(file);
+        var sink = new FaultRecordingStream(file);
+        using var hashing = new HashingStream(sink);
         Stream? compressed = null;
         BackgroundWriteStream? handOver = null;
         CountingStream? counting = null;
@@ -40,8 +41,14 @@ internal static class UnitFileWriter
             compressed?.Dispose();
             compressed = null;
             var md5 = hashing.GetMd5();
-            await file.FlushAsync(cancellationToken);
+            await sink.FlushAsync(cancellationToken);
             return new WrittenFile(rows, hashing.BytesWritten, md5, counting?.BytesWritten ?? 0, columns);
+        }
+        catch (Exception) when (sink.Fault is { } fault)
+        {
+            // The reader or the format writer may have wrapped the file's failure (as a database error, a native
+            // Parquet error with a stack trace in its text): the file's own exception says what happened.
+            throw new TempFileException(fault.Message, fault);
         }
         finally
         {

@@ -101,12 +101,13 @@ internal sealed class CliHarness : IDisposable
         return app.List.Bind(parseResult);
     }
 
-    /// <summary>Runs the whole command line and captures exit code, standard output and standard error.</summary>
+    /// <summary>Runs the whole command line and captures exit code, standard output and standard error; no run may print a stack trace.</summary>
     public async Task<(int Code, string Out, string Error)> RunAsync(params string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
         var code = await new CliApplication(Context(output, error)).RunAsync(args, CancellationToken.None);
+        StackTraceCheck.AssertNone(output.ToString() + error.ToString(), () => $"exit {code}\n{output}\n{error}");
         return (code, output.ToString(), error.ToString());
     }
 
