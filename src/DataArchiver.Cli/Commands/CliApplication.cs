@@ -17,23 +17,15 @@ internal sealed class CliApplication
     public CliApplication(CliContext context)
     {
         _context = context;
-        Archive = new ArchiveCommand(context, _state);
-        List = new ListCommand(context, _state);
         Root = new RootCommand("data-archiver: archive PostgreSQL partitions to S3-compatible storage or a local directory")
         {
-            Archive.Command,
-            List.Command,
+            new ArchiveCommand(context, _state).Command,
+            new ListCommand(context, _state).Command,
         };
     }
 
     /// <summary>The root command.</summary>
     public RootCommand Root { get; }
-
-    /// <summary>The <c>archive</c> command.</summary>
-    public ArchiveCommand Archive { get; }
-
-    /// <summary>The <c>list</c> command.</summary>
-    public ListCommand List { get; }
 
     /// <summary>Runs the command line <paramref name="args"/> and returns the exit code.</summary>
     public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
