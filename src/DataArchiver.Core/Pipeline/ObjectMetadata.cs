@@ -5,6 +5,7 @@ using System.Text;
 using DataArchiver.Core.Configuration;
 using DataArchiver.Core.Extraction;
 using DataArchiver.Core.Planning;
+using DataArchiver.Core.PostgresTypes;
 
 namespace DataArchiver.Core.Pipeline;
 

@@ -5,6 +5,7 @@ using DataArchiver.Core.Planning;
 using DataArchiver.Core.Progress;
 using DataArchiver.IntegrationTests.Support;
 using DataArchiver.Postgres;
+using DataArchiver.Postgres.Extraction;
 
 namespace DataArchiver.IntegrationTests.Postgres;
 
@@ -30,9 +31,8 @@ internal static class ReaderHarness
         var reader = new PostgresUnitReader(connector, chunkSize, new SilentProgress());
         var unit = new WorkUnit("k", new Period(OutputDuration.Daily, new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc)), relation);
         using var output = new MemoryStream();
-        var reports = new List<long>();
-        var rows = await reader.ExportAsync(unit, columns => RecordWriters.Create(format, output, columns), reports.Add, CancellationToken.None);
-        return (output.ToArray(), rows);
+        var result = await FileFormats.For(format, FormatOptions.Default).WriteAsync(reader, unit, output, _ => { }, CancellationToken.None);
+        return (output.ToArray(), result.Rows);
     }
 }
 
