@@ -25,11 +25,12 @@ internal static class ReaderHarness
         RetryDelay = TimeSpan.Zero,
     };
 
-    public static async Task<(byte[] Bytes, long Rows)> ExportAsync(RelationName relation, OutputFormat format, int chunkSize = 1000)
+    public static async Task<(byte[] Bytes, long Rows)> ExportAsync(RelationName relation, OutputFormat format, int chunkSize = 1000,
+        DatabaseSettings? settings = null, RowWindow? window = null)
     {
-        await using var connector = new PostgresConnector(Settings());
+        await using var connector = new PostgresConnector(settings ?? Settings());
         var reader = new PostgresUnitReader(connector, chunkSize, new SilentProgress());
-        var unit = new WorkUnit("k", new Period(OutputDuration.Daily, new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc)), relation);
+        var unit = new WorkUnit("k", new Period(OutputDuration.Daily, new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc)), relation, window);
         using var output = new MemoryStream();
         var result = await FileFormats.For(format, FormatOptions.Default).WriteAsync(reader, unit, output, _ => { }, CancellationToken.None);
         return (output.ToArray(), result.Rows);

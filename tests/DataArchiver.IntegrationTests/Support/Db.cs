@@ -46,6 +46,14 @@ public static class Db
         return values;
     }
 
+    /// <summary>The text of <c>COPY (<paramref name="query"/>) TO STDOUT</c> (text format: output functions, <c>\N</c> for NULL).</summary>
+    public static async Task<string> CopyTextAsync(string query)
+    {
+        await using var connection = await OpenAsync();
+        using var reader = await connection.BeginTextExportAsync($"COPY ({query}) TO STDOUT");
+        return await reader.ReadToEndAsync();
+    }
+
     public static async Task<long> ScalarAsync(string sql)
     {
         await using var connection = await OpenAsync();
