@@ -14,14 +14,14 @@ namespace DataArchiver.Core.Pipeline;
 /// </summary>
 internal static class UnitFileWriter
 {
-    public static async Task<WrittenFile> WriteAsync(ArchiveSettings settings, IUnitReader reader, WorkUnit unit, string path,
+    public static async Task<WrittenFile> WriteAsync(FormatOptions options, IUnitReader reader, WorkUnit unit, string path,
         Action<long, long> onProgress, CancellationToken cancellationToken)
     {
-        var format = FileFormats.For(settings.Format, FormatOptions.From(settings));
+        var format = FileFormats.For(options.Format, options);
         await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
         using var hashing = new HashingStream(file);
-        Stream? compressed = Compression.Wrap(hashing, format.CompressesInside ? CompressionCodec.None : settings.Compression,
-            settings.CompressionLevel);
+        Stream? compressed = Compression.Wrap(hashing, format.CompressesInside ? CompressionCodec.None : options.Codec,
+            options.CompressionLevel);
         BackgroundWriteStream? handOver = null;
         try
         {
