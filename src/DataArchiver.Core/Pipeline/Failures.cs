@@ -1,7 +1,7 @@
 using DataArchiver.Core.Configuration;
 using DataArchiver.Core.Extraction;
-using DataArchiver.Core.Formats.Parquet;
 using DataArchiver.Core.Planning;
+using DataArchiver.Core.PostgresTypes;
 using DataArchiver.Core.Storage;
 
 namespace DataArchiver.Core.Pipeline;
