@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace DataArchiver.Core.State;
 
@@ -12,13 +11,6 @@ namespace DataArchiver.Core.State;
 /// </summary>
 public sealed class StateStore
 {
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    };
-
     private readonly Lock _gate = new();
     private readonly StateDocument _document;
 
@@ -53,7 +45,7 @@ public sealed class StateStore
             return new StateStore(path, new StateDocument { Scope = scope });
         try
         {
-            var document = JsonSerializer.Deserialize<StateDocument>(File.ReadAllBytes(path), Json)
+            var document = JsonSerializer.Deserialize(File.ReadAllBytes(path), StateJsonContext.Default.StateDocument)
                 ?? throw new JsonException("the file is empty");
             if (document.Version != StateDocument.CurrentVersion)
                 throw new JsonException($"unknown state version {document.Version}");
@@ -110,7 +102,7 @@ public sealed class StateStore
         var temp = Path + ".tmp-" + Environment.ProcessId;
         using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
         {
-            JsonSerializer.Serialize(stream, _document, Json);
+            JsonSerializer.Serialize(stream, _document, StateJsonContext.Default.StateDocument);
             stream.Flush(flushToDisk: true);
         }
         File.Move(temp, Path, overwrite: true);
