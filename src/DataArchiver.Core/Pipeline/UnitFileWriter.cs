@@ -10,7 +10,7 @@ namespace DataArchiver.Core.Pipeline;
 /// <summary>Extracts a unit into a temp file: rows → format writer → codec → MD5 and byte count → file.</summary>
 internal static class UnitFileWriter
 {
-    public static async Task<WrittenFile> WriteAsync(ArchiveSettings settings, IUnitReader reader, WorkUnit unit, string path,
+    public static async Task<WrittenFile> WriteAsync(FormatOptions options, IUnitReader reader, WorkUnit unit, string path,
         Action<long, long> onProgress, CancellationToken cancellationToken)
     {
         await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
@@ -25,11 +25,11 @@ internal static class UnitFileWriter
             var rows = await reader.ExportAsync(unit, cols =>
             {
                 columns = cols;
-                compressed = Compression.Wrap(hashing, settings.Format == OutputFormat.Parquet ? CompressionCodec.None : settings.Compression,
-                    settings.CompressionLevel);
+                compressed = Compression.Wrap(hashing, options.Format == OutputFormat.Parquet ? CompressionCodec.None : options.Codec,
+                    options.CompressionLevel);
                 handOver = new BackgroundWriteStream(compressed, cancellationToken: cancellationToken);
                 counting = new CountingStream(handOver);
-                writer = RecordWriters.Create(settings.Format, counting, cols, FormatOptions.From(settings));
+                writer = RecordWriters.Create(options.Format, counting, cols, options);
                 return writer;
             }, rows => onProgress(rows, hashing.BytesWritten), cancellationToken);
 

@@ -20,8 +20,6 @@ internal static class ReaderHarness
         Name = TestServices.PgDatabase,
         SslMode = "disable",
         StatementTimeout = statementTimeout ?? TimeSpan.Zero,
-        MaxRetries = 0,
-        RetryDelay = TimeSpan.Zero,
     };
 
     public static async Task<(byte[] Bytes, long Rows)> ExportAsync(RelationName relation, OutputFormat format, int chunkSize = 1000)

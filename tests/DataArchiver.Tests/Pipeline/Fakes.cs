@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using DataArchiver.Core.Configuration;
 using DataArchiver.Core.Extraction;
+using DataArchiver.Core.Formats;
+using DataArchiver.Core.Pipeline;
 using DataArchiver.Core.Planning;
 using DataArchiver.Core.Progress;
 using DataArchiver.Core.Storage;
@@ -100,27 +102,21 @@ internal sealed class RecordingProgress : IArchiveProgress
 
 internal static class TestSettings
 {
-    public static ArchiveSettings Create(string tempDir, bool force = false, bool dryRun = false) => new()
+    /// <summary>Plans days of January 2024 of <c>public.t</c> into <c>a/t/…jsonl.zst</c>.</summary>
+    public static PlanOptions Plan() => new()
     {
-        Database = new DatabaseSettings
-        {
-            Host = "localhost", Port = 5432, User = "u", Name = "d", SslMode = "disable",
-            StatementTimeout = TimeSpan.Zero, MaxRetries = 3, RetryDelay = TimeSpan.Zero,
-        },
-        LocalDirectory = tempDir,
-        PathTemplate = PathTemplate.Parse("a/{table}"),
-        Schema = "public",
-        Table = "t",
+        Table = new RelationName("public", "t"),
         StartDate = new DateOnly(2024, 1, 1),
         EndDate = new DateOnly(2024, 1, 31),
-        Format = OutputFormat.Jsonl,
-        Compression = CompressionCodec.Zstd,
-        CompressionLevel = 3,
-        ChunkSize = 1000,
-        Workers = 1,
-        Force = force,
-        DryRun = dryRun,
+        Naming = new ObjectNaming(PathTemplate.Parse("a/{table}"), OutputFormat.Jsonl, CompressionCodec.Zstd),
+    };
+
+    /// <summary>What an attempt needs: JSON lines with zstd, temp files in <paramref name="tempDir"/>.</summary>
+    public static UnitProcessorOptions Processor(string tempDir, bool force = false) => new()
+    {
+        Encoding = new FormatOptions { Format = OutputFormat.Jsonl, Codec = CompressionCodec.Zstd, CompressionLevel = 3, ChunkSize = 1000 },
         TempDirectory = tempDir,
+        Force = force,
     };
 
     public static WorkUnit Unit(string key = "a/t/t-2024-01-01.jsonl.zst") =>
