@@ -8,6 +8,7 @@ using DataArchiver.Core.Progress;
 using DataArchiver.Core.State;
 using DataArchiver.Core.Storage;
 using DataArchiver.Postgres;
+using DataArchiver.Postgres.Extraction;
 using DataArchiver.Viewer;
 
 namespace DataArchiver.Cli;

@@ -5,6 +5,7 @@ using System.Text;
 using DataArchiver.Core.Extraction;
 using DataArchiver.Core.Formats;
 using DataArchiver.Core.Planning;
+using DataArchiver.Core.PostgresTypes;
 
 namespace DataArchiver.Core.Pipeline;
 

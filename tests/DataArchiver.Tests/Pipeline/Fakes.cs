@@ -4,6 +4,7 @@ using DataArchiver.Core.Extraction;
 using DataArchiver.Core.Formats;
 using DataArchiver.Core.Pipeline;
 using DataArchiver.Core.Planning;
+using DataArchiver.Core.PostgresTypes;
 using DataArchiver.Core.Progress;
 using DataArchiver.Core.Storage;
 
@@ -61,27 +62,41 @@ internal sealed class MemoryStore : IObjectStore
 /// <summary>A reader that serves rows of one bigint column, counting how often the "database" was read.</summary>
 internal sealed class FakeReader(params long[] ids) : IUnitReader
 {
+    private static readonly ColumnInfo Id = new("id", "bigint", 20, true);
+
     public int Exports { get; private set; }
     public Func<int, Exception?> FailOnAttempt { get; set; } = _ => null;
 
-    public Task<long> ExportAsync(WorkUnit unit, Func<IReadOnlyList<ColumnInfo>, IRecordWriter> createWriter, Action<long> onRows, CancellationToken cancellationToken)
+    public Task<IRowExport> OpenRowsAsync(WorkUnit unit, CancellationToken cancellationToken)
     {
         Exports++;
-        if (FailOnAttempt(Exports) is { } error)
-            throw error;
-        var writer = createWriter([new ColumnInfo("id", "bigint", 20, true)]);
-        foreach (var id in ids)
-        {
-            // A bigint arrives in its binary form, as the reader sends it to the JSON lines writer.
-            var bytes = new byte[8];
-            System.Buffers.Binary.BinaryPrimitives.WriteInt64BigEndian(bytes, id);
-            writer.WriteRow(bytes, [new FieldSlice(0, bytes.Length)]);
-        }
-        writer.Complete();
-        return Task.FromResult((long)ids.Length);
+        return FailOnAttempt(Exports) is { } error ? Task.FromException<IRowExport>(error) : Task.FromResult<IRowExport>(new Rows(ids));
     }
 
+    public Task<ITextExport> OpenCsvAsync(WorkUnit unit, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("the fake serves rows of fields only");
+
     public Task<long> CountAsync(WorkUnit unit, bool estimate, CancellationToken cancellationToken) => Task.FromResult((long)ids.Length);
+
+    private sealed class Rows(long[] ids) : IRowExport
+    {
+        public IReadOnlyList<ExportColumn> Columns { get; } = [ExportColumn.Binary(Id, WireTypes.For(Id)!.Value)];
+
+        public Task<long> PumpAsync(IRowWriter writer, Action<long> onRows, CancellationToken cancellationToken)
+        {
+            foreach (var id in ids)
+            {
+                // A bigint arrives in its binary form, as the reader sends it.
+                var bytes = new byte[8];
+                System.Buffers.Binary.BinaryPrimitives.WriteInt64BigEndian(bytes, id);
+                writer.WriteRow(bytes, [new FieldSlice(0, bytes.Length)]);
+            }
+            onRows(ids.Length);
+            return Task.FromResult((long)ids.Length);
+        }
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
 }
 
 /// <summary>Records what the pipeline reports; safe for several workers at once.</summary>
