@@ -15,7 +15,7 @@ namespace DataArchiver.IntegrationTests.Viewer;
 [Collection(SerialCollection.Name)]
 public sealed class ViewerBrowserTests : IDisposable
 {
-    private const string ImgName = "<img src=x onerror=window.__xss=1>";
+    private const string ImgTag = "<img src=x onerror=window.__xss=1>";
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
     private readonly ArchiveArgs _args = new();
 
@@ -26,13 +26,14 @@ public sealed class ViewerBrowserTests : IDisposable
     {
         var t = TestServices.UniqueName("vb");
         var prefix = TestServices.UniqueName("vb");
-        var children = new[] { $"{t}_20240101", $"{t}_20240102", $"{t}_20240103", ImgName };
+        var imgName = $"{ImgTag} {t[^8..]}"; // a unique table name that is also an HTML tag
+        var children = new[] { $"{t}_20240101", $"{t}_20240102", $"{t}_20240103", imgName };
         await Db.ExecuteAsync($"""
             CREATE TABLE {t} (id bigint NOT NULL, at timestamptz NOT NULL, name text) PARTITION BY RANGE (at);
             CREATE TABLE {children[0]} PARTITION OF {t} FOR VALUES FROM ('2024-01-01 00:00+00') TO ('2024-01-02 00:00+00');
             CREATE TABLE {children[1]} PARTITION OF {t} FOR VALUES FROM ('2024-01-02 00:00+00') TO ('2024-01-03 00:00+00');
             CREATE TABLE {children[2]} PARTITION OF {t} FOR VALUES FROM ('2024-01-03 00:00+00') TO ('2024-01-04 00:00+00');
-            CREATE TABLE "{ImgName}" PARTITION OF {t} FOR VALUES FROM ('2024-01-04 00:00+00') TO ('2024-01-05 00:00+00');
+            CREATE TABLE "{imgName}" PARTITION OF {t} FOR VALUES FROM ('2024-01-04 00:00+00') TO ('2024-01-05 00:00+00');
             INSERT INTO {t} SELECT g, '2024-01-01 00:00+00'::timestamptz + (g % 4) * interval '1 day' + g * interval '1 second', 'row ' || g
               FROM generate_series(1, 1600) g;
             """);
@@ -40,7 +41,7 @@ public sealed class ViewerBrowserTests : IDisposable
         var port = FreePort();
         var locks = new List<DayTables.TableLock>();
         foreach (var child in children)
-            locks.Add(await DayTables.LockAsync(child == ImgName ? $"\"{ImgName}\"" : child));
+            locks.Add(await DayTables.LockAsync(child == imgName ? $"\"{imgName}\"" : child));
         try
         {
             // --debug and no terminal: the viewer is served under both.
@@ -86,7 +87,7 @@ public sealed class ViewerBrowserTests : IDisposable
             Assert.Equal(0, (int)result["failedShown"]!);
             Assert.InRange((int)result["uploadedShown"]!, 3, 4);
 
-            Assert.Contains($"public.{ImgName}", ascending);
+            Assert.Contains($"public.{imgName}", ascending);
             Assert.True((bool)result["workerTexts"]!);
             Assert.Equal(0, (int)result["images"]!);
             Assert.Null(result["xssFlag"]);
