@@ -9,6 +9,8 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 SERVICES="$ROOT/scripts/services.sh"
 CLI="$ROOT/.dev/bin/data-archiver"
+# The demo keeps its state and temp files under .dev/, never in the user's ~/.data-archiver.
+STATE_DIR="$ROOT/.dev/demo-state"
 
 step() { printf '\n== %s\n' "$*"; }
 
@@ -95,6 +97,8 @@ psql_demo -c "SELECT tableoid::regclass AS partition, count(*) AS rows
               FROM demo_events GROUP BY 1 ORDER BY 1" </dev/null
 
 step "Archiving demo_events for 2024-01-01 .. 2024-01-31"
+rm -rf "$STATE_DIR"
+mkdir -p "$STATE_DIR/tmp"
 ARCHIVE_DB_PASSWORD="$DA_TEST_PG_PASSWORD" ARCHIVE_S3_SECRET_KEY="$DA_TEST_S3_SECRET_KEY" \
   "$CLI" archive \
   --db-host 127.0.0.1 --db-port "$DA_TEST_PG_PORT" --db-user "$DA_TEST_PG_USER" \
@@ -102,7 +106,8 @@ ARCHIVE_DB_PASSWORD="$DA_TEST_PG_PASSWORD" ARCHIVE_S3_SECRET_KEY="$DA_TEST_S3_SE
   --s3-endpoint "$DA_TEST_S3_ENDPOINT" --s3-bucket "$DA_TEST_S3_BUCKET" \
   --s3-access-key "$DA_TEST_S3_ACCESS_KEY" \
   --path-template "demo/{table}/{YYYY}/{MM}" \
-  --table demo_events --start-date 2024-01-01 --end-date 2024-01-31 </dev/null
+  --table demo_events --start-date 2024-01-01 --end-date 2024-01-31 \
+  --state-dir "$STATE_DIR" --temp-dir "$STATE_DIR/tmp" </dev/null
 
 step "Listing the archived objects"
 ARCHIVE_S3_SECRET_KEY="$DA_TEST_S3_SECRET_KEY" \

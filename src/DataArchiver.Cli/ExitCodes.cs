@@ -11,6 +11,6 @@ public static class ExitCodes
     public const int Usage = 2;
     /// <summary>The database or the store cannot be reached or refused our credentials.</summary>
     public const int AccessDenied = 3;
-    /// <summary>Interrupted by Ctrl+C or SIGTERM (128 + SIGINT).</summary>
+    /// <summary>Interrupted by Ctrl+C, SIGTERM or SIGHUP (128 + SIGINT).</summary>
     public const int Interrupted = 130;
 }

@@ -4,7 +4,7 @@ using DataArchiver.Cli.Commands;
 namespace DataArchiver.Cli;
 
 /// <summary>
-/// The entry point: wires SIGINT (Ctrl+C) and SIGTERM to cancellation and returns the exit code. The first signal
+/// The entry point: wires SIGINT (Ctrl+C), SIGTERM and SIGHUP (the terminal or SSH session went away) to cancellation and returns the exit code. The first signal
 /// asks for an orderly stop (in-flight statements cancelled, multipart uploads aborted, temp files removed, the
 /// summary printed, exit 130). A second one ends the process at once: the last-resort cleanups run, and the runtime's
 /// default handling of the signal terminates the process.
@@ -18,6 +18,7 @@ public static class Program
         var lastResort = new LastResortCleanup();
         using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, signal => Handle(signal, cancellation, lastResort));
         using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal => Handle(signal, cancellation, lastResort));
+        using var hangUp = PosixSignalRegistration.Create(PosixSignal.SIGHUP, signal => Handle(signal, cancellation, lastResort));
         var context = CliContext.FromProcess() with { LastResort = lastResort };
         return await new CliApplication(context).RunAsync(args, cancellation.Token);
     }

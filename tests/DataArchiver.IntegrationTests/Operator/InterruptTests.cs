@@ -6,10 +6,11 @@ using DataArchiver.IntegrationTests.Support;
 namespace DataArchiver.IntegrationTests.Operator;
 
 /// <summary>
-/// SIGINT and SIGTERM sent to the published executable while work is deterministically in flight (a COPY waiting on
+/// SIGINT, SIGTERM and SIGHUP sent to the published executable while work is deterministically in flight (a COPY waiting on
 /// a lock the test holds, a multipart part held by a proxy, a database that never answers): the run stops within two
 /// seconds, cleans up, prints its summary and exits 130; a second SIGINT ends it at once; a rerun finishes the job.
 /// </summary>
+[Collection(SerialCollection.Name)]
 public sealed class InterruptTests : IDisposable
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
@@ -145,8 +146,11 @@ public sealed class InterruptTests : IDisposable
         Assert.Empty(Directory.EnumerateFileSystemEntries(_args.TempDirectory));
     }
 
-    [Fact]
-    public async Task SigInt_WhileConnectingToTheDatabaseDuringPlanning_Exits130WithSummaryWithin2s()
+    [Theory]
+    [InlineData("INT")]
+    [InlineData("TERM")]
+    [InlineData("HUP")]
+    public async Task Signal_WhileConnectingToTheDatabaseDuringPlanning_Exits130WithSummaryWithin2s(string signal)
     {
         using var silent = new SilentServer();
         var target = Path.Combine(_args.Root, "out");
@@ -161,7 +165,7 @@ public sealed class InterruptTests : IDisposable
         using var run = await PublishedCli.StartAsync(args, _args.Environment);
         // The tool has sent its startup message and waits for an answer that never comes.
         await silent.ClientSpoke.WaitAsync(Patience);
-        await AssertStopsWithinAsync(run, "INT", StopWithin);
+        await AssertStopsWithinAsync(run, signal, StopWithin);
         Assert.Contains("Summary (interrupted):", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("archived 0, skipped 0, empty 0, failed 0", run.Stdout, StringComparison.Ordinal);
         StatusFile.AssertRemoved(_args.StateDirectory);

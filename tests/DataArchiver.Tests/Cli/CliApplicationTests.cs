@@ -39,6 +39,24 @@ public sealed class CliApplicationTests : IDisposable
     }
 
     [Fact]
+    public async Task RunAsync_SwitchWithAWordThatIsNoBoolean_ReturnsUsageNamingTheWord()
+    {
+        var (code, output, error) = await _cli.RunAsync(["archive", .. _cli.Args("--dry-run", "maybe")]);
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Empty(output);
+        Assert.StartsWith("data-archiver: error: Unrecognized command or argument 'maybe'", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_FlagGivenTwice_RunsWithTheLastValue()
+    {
+        var (code, output, error) = await _cli.RunAsync(["archive", .. _cli.Args("--table", "first", "--table", "orders")]);
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.Empty(error);
+        Assert.Contains("Table = orders", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RunAsync_NoCommand_ReturnsUsage()
     {
         var (code, _, error) = await _cli.RunAsync();

@@ -13,7 +13,7 @@ public sealed class SettingsPrecedenceTests : IDisposable
     {
         { "--db-host", "ARCHIVE_DB_HOST", "db:\n  host: {0}\n", ["flag-host", "env-host", "file-host", "localhost"], "db.host" },
         { "--workers", "ARCHIVE_WORKERS", "workers: {0}\n", ["7", "8", "9", "4"], "workers" },
-        { "--output-format", "ARCHIVE_OUTPUT_FORMAT", "output_format: {0}\n", ["csv", "parquet", "csv", "jsonl"], "output_format" },
+        { "--compression", "ARCHIVE_COMPRESSION", "compression: {0}\n", ["gzip", "lz4", "none", "zstd"], "compression" },
         { "--s3-region", "ARCHIVE_S3_REGION", "s3:\n  region: {0}\n", ["eu-1", "eu-2", "eu-3", "auto"], "s3.region" },
         { "--chunk-size", "ARCHIVE_CHUNK_SIZE", "chunk_size: {0}\n", ["500", "600", "700", "10000"], "chunk_size" },
     };
@@ -22,7 +22,7 @@ public sealed class SettingsPrecedenceTests : IDisposable
     {
         "db.host" => settings.Database.Host,
         "workers" => settings.Workers.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        "output_format" => settings.Format.ToString().ToLowerInvariant(),
+        "compression" => settings.Compression.ToString().ToLowerInvariant(),
         "s3.region" => settings.S3!.Region,
         "chunk_size" => settings.ChunkSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
         _ => throw new ArgumentOutOfRangeException(nameof(key)),
@@ -75,6 +75,39 @@ public sealed class SettingsPrecedenceTests : IDisposable
         _cli.WriteConfig(string.Format(System.Globalization.CultureInfo.InvariantCulture, yaml, values[2]));
         _cli.Environment[variable] = values[1];
         Assert.Equal(values[3], Read(_cli.BindArchive(ArgsFor(key, flag, values[3])), key));
+    }
+
+    [Theory]
+    [MemberData(nameof(Keys))]
+    public void Bind_FourSourcesOfAKey_HoldFourDifferentValues(string flag, string variable, string yaml, string[] values, string key)
+    {
+        // Each precedence test above can only fail if the sources it compares disagree.
+        _ = (flag, variable, yaml, key);
+        Assert.Equal(4, values.Distinct(StringComparer.Ordinal).Count());
+    }
+
+    [Theory]
+    [MemberData(nameof(Keys))]
+    public void Bind_FlagGivenTwice_LastValueWins(string flag, string variable, string yaml, string[] values, string key)
+    {
+        _ = (variable, yaml);
+        Assert.Equal(values[1], Read(_cli.BindArchive(ArgsFor(key, flag, values[0], flag, values[1])), key));
+        Assert.Equal(values[0], Read(_cli.BindArchive(ArgsFor(key, flag, values[1], flag, values[0])), key));
+    }
+
+    [Fact]
+    public void Bind_RequiredFlagRepeatedByAWrapper_LastValueWins()
+    {
+        // The harness already passes --table events; a wrapper script appends an override.
+        Assert.Equal("orders", _cli.BindArchive(_cli.Args("--table", "orders")).Table);
+    }
+
+    [Fact]
+    public void Bind_SwitchGivenTwice_LastValueWins()
+    {
+        Assert.True(_cli.BindArchive(_cli.Args("--dry-run", "--dry-run")).DryRun);
+        Assert.False(_cli.BindArchive(_cli.Args("--dry-run", "--dry-run", "false")).DryRun);
+        Assert.True(_cli.BindArchive(_cli.Args("--dry-run", "false", "--dry-run")).DryRun);
     }
 
     [Fact]
