@@ -27,8 +27,16 @@ internal static class ArchiveComposition
     /// Runs an archive and returns its exit code. Failures before the units run (configuration, access) are thrown;
     /// an interruption at any point ends with the summary of what was done and <see cref="ExitCodes.Interrupted"/>.
     /// </summary>
+    public static Task<int> RunAsync(ArchiveSettings settings, TextWriter output, TextWriter error, bool isTerminal,
+        LastResortCleanup lastResort, CancellationToken cancellationToken) =>
+        RunAsync(settings, output, error, isTerminal, lastResort, decorateStore: null, cancellationToken);
+
+    /// <summary>
+    /// Runs an archive with the store wrapped by <paramref name="decorateStore"/> (tests put faults between the pipeline
+    /// and a real store this way).
+    /// </summary>
     public static async Task<int> RunAsync(ArchiveSettings settings, TextWriter output, TextWriter error, bool isTerminal,
-        LastResortCleanup lastResort, CancellationToken cancellationToken)
+        LastResortCleanup lastResort, Func<IObjectStore, IObjectStore>? decorateStore, CancellationToken cancellationToken)
     {
         var clock = TimeProvider.System;
         var wall = clock.GetTimestamp();
@@ -53,7 +61,8 @@ internal static class ArchiveComposition
             progress.Warning($"removed {removed} temp file(s) left by an earlier run that did not finish");
 
         await using var connector = new PostgresConnector(settings.Database);
-        var store = CreateStore(settings, progress.Warning);
+        var created = CreateStore(settings, progress.Warning);
+        var store = decorateStore?.Invoke(created) ?? created;
         RunSummary summary;
         try
         {
@@ -67,7 +76,7 @@ internal static class ArchiveComposition
         }
         finally
         {
-            (store as IDisposable)?.Dispose();
+            (created as IDisposable)?.Dispose();
         }
         summary = summary with { Elapsed = clock.GetElapsedTime(wall) };
         progress.Debug($"managed memory: {SummaryPrinter.Bytes(GC.GetTotalAllocatedBytes())} allocated in all, " +
