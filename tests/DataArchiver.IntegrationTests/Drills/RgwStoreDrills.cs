@@ -129,4 +129,55 @@ public sealed class RgwStoreDrills : IDisposable
         Assert.Empty(await S3TestClient.PendingUploadsAsync(s3, S3Server.Rgw.Bucket, key));
         await ArchivedObject.AssertExactAsync(s3, key, table.Partition(Day1), S3Server.Rgw, 5 << 20);
     }
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task HeadRightAfterUploadStale_NeverReportedArchivedUnverified(bool staleForGood)
+    {
+        var table = await DrillTable.CreateAsync(staleForGood ? "sg" : "sh");
+        await table.AddDayAsync(Day1, 2_000);
+        var key = table.Key(Day1);
+        var bucket = S3Server.Rgw.Bucket;
+        var gate = new Lock();
+        var put = false;
+        var staleAnswers = 0;
+        // A store that is slow to show a new object: HEAD answers "absent" right after the PUT (once, or for good).
+        await using var proxy = new HttpGateProxy(S3Server.Rgw.Endpoint, answer: line =>
+        {
+            lock (gate)
+            {
+                if (line.StartsWith($"PUT /{bucket}/{key} ", StringComparison.Ordinal))
+                    put = true;
+                else if (line.StartsWith($"HEAD /{bucket}/{key} ", StringComparison.Ordinal) && put && (staleForGood || staleAnswers == 0))
+                {
+                    staleAnswers++;
+                    return "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n";
+                }
+                return null;
+            }
+        });
+        _args.S3Endpoint = proxy.Endpoint;
+
+        var result = await CliRunner.RunAsync(_args.ToS3(table.Name, table.Prefix, "2024-05-01", "2024-05-01", "--db-max-retries", "1"), _args.Environment);
+
+        Assert.Contains($"{table.Partition(Day1)}: attempt 1 failed ({key} is missing right after its upload)", result.Stderr, StringComparison.Ordinal);
+        using var s3 = S3TestClient.Create(S3Server.Rgw);
+        if (staleForGood)
+        {
+            Assert.True(result.ExitCode == 1, result.Describe());
+            Summary.AssertSays(result, "archived 0, skipped 0, empty 0, failed 1");
+            Assert.Contains($"{table.Partition(Day1)}: failed: {key} is missing right after its upload", result.Stderr, StringComparison.Ordinal);
+            Assert.DoesNotContain(key, StateFile.StoredKeys(_args.StateDirectory));
+            Assert.Equal(3, staleAnswers); // after the first PUT; before the retry's PUT; after it
+        }
+        else
+        {
+            // The retry finds the object, checks it against a fresh extraction and records it as this run's work.
+            Assert.True(result.ExitCode == 0, result.Describe());
+            Summary.AssertSays(result, "archived 1, skipped 0, empty 0, failed 0");
+            Assert.Equal(1, staleAnswers);
+            Assert.Contains(key, StateFile.StoredKeys(_args.StateDirectory));
+            await ArchivedObject.AssertExactAsync(s3, key, table.Partition(Day1), S3Server.Rgw);
+        }
+    }
 }
