@@ -55,6 +55,9 @@ missing_packages() {
   command -v ceph-osd >/dev/null || missing+=(ceph-osd)
   { command -v radosgw && command -v radosgw-admin; } >/dev/null || missing+=(radosgw)
   [[ -x "$RGW_PYTHON" ]] && "$RGW_PYTHON" -c 'import rados' 2>/dev/null || missing+=(python3-rados)
+  # The native (NativeAOT) publish links with the system's C toolchain and zlib.
+  command -v clang >/dev/null || command -v gcc >/dev/null || missing+=(clang)
+  [[ -e /usr/include/zlib.h ]] || missing+=(zlib1g-dev)
   printf '%s\n' "${missing[@]}" | awk 'NF && !seen[$0]++'
 }
 

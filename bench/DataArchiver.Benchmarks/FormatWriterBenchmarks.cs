@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using DataArchiver.Core.Configuration;
 using DataArchiver.Core.Formats;
+using DataArchiver.Tests.Formats;
 
 namespace DataArchiver.Benchmarks;
 
@@ -39,7 +40,7 @@ public class FormatWriterBenchmarks
 
     private static void Write(OutputFormat format, RowBuffer rows, FormatOptions options)
     {
-        using var writer = RecordWriters.Create(format, Stream.Null, SyntheticRows.Columns, options);
+        using var writer = ((RowFileFormat)FileFormats.For(format, options)).CreateWriter(Stream.Null, TestColumns.Of(SyntheticRows.Columns));
         rows.WriteTo(writer);
         writer.Complete();
     }

@@ -12,7 +12,7 @@ internal sealed class RowBuffer
     public void Add(params byte[]?[] fields) => _rows.Add(BinaryRow.Of(fields));
 
     /// <summary>Hands every row to <paramref name="writer"/>.</summary>
-    public void WriteTo(IRecordWriter writer)
+    public void WriteTo(IRowWriter writer)
     {
         foreach (var (data, fields) in _rows)
             writer.WriteRow(data, fields);

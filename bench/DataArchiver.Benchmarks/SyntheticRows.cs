@@ -1,5 +1,6 @@
 using System.Globalization;
 using DataArchiver.Core.Extraction;
+using DataArchiver.Core.PostgresTypes;
 using DataArchiver.Tests.Formats;
 
 namespace DataArchiver.Benchmarks;

@@ -7,66 +7,58 @@ using DataArchiver.Core.Progress;
 using DataArchiver.Core.State;
 using DataArchiver.Core.Storage;
 using DataArchiver.Postgres;
-using DataArchiver.Storage.Local;
-using DataArchiver.Storage.S3;
-using Spectre.Console;
+using DataArchiver.Postgres.Extraction;
 
 namespace DataArchiver.Cli;
 
 /// <summary>
-/// The one place where the archive pipeline is put together: database, store, state, the processor and its
-/// decorators (retry; dry-run and force are settings of the processor), workers, and the display.
+/// The composition root of <c>archive</c>: database, store, state, display and status files, each given its own
+/// options taken from the settings; the unit pipeline itself (retry, dry run, workers) is put together by
+/// <see cref="ArchivePipeline.Compose"/>.
 /// </summary>
 internal static class ArchiveComposition
 {
-    /// <summary>The default folder of state and status files.</summary>
-    public static string DefaultStateDirectory =>
-        Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".data-archiver");
-
     /// <summary>
     /// Runs an archive and returns its exit code. Failures before the units run (configuration, access) are thrown;
     /// an interruption at any point ends with the summary of what was done and <see cref="ExitCodes.Interrupted"/>.
     /// </summary>
     public static Task<int> RunAsync(ArchiveSettings settings, TextWriter output, TextWriter error, bool isTerminal,
-        LastResortCleanup lastResort, CancellationToken cancellationToken) =>
-        RunAsync(settings, output, error, isTerminal, lastResort, decorateStore: null, cancellationToken);
+        LastResortCleanup lastResort, TimeProvider clock, CancellationToken cancellationToken) =>
+        RunAsync(settings, output, error, isTerminal, lastResort, clock, decorateStore: null, cancellationToken);
 
     /// <summary>
     /// Runs an archive with the store wrapped by <paramref name="decorateStore"/> (tests put faults between the pipeline
     /// and a real store this way).
     /// </summary>
     public static async Task<int> RunAsync(ArchiveSettings settings, TextWriter output, TextWriter error, bool isTerminal,
-        LastResortCleanup lastResort, Func<IObjectStore, IObjectStore>? decorateStore, CancellationToken cancellationToken)
+        LastResortCleanup lastResort, TimeProvider clock, Func<IObjectStore, IObjectStore>? decorateStore, CancellationToken cancellationToken)
     {
-        var clock = TimeProvider.System;
         var wall = clock.GetTimestamp();
-        var stateDirectory = settings.StateDirectory ?? DefaultStateDirectory;
-        var tempDirectory = settings.TempDirectory ?? Path.GetTempPath();
         var live = isTerminal && settings.LogFormat == LogFormat.Text
-            ? new LiveProgress(LiveProgress.CreateConsole(output), $"{settings.Schema}.{settings.Table}", settings.Debug, clock)
+            ? new LiveProgress(LiveProgress.CreateConsole(output), settings.Relation().ToString(), settings.Debug, clock)
             : null;
         IArchiveProgress display = live is not null ? live : new LogProgress(error, settings.LogFormat, settings.Debug, clock);
-        using var status = new StatusFiles(stateDirectory, settings, clock, display.Warning);
+        using var status = new StatusFiles(settings.StateDirectory, settings.Relation(), settings.StartDate, settings.EndDate, clock, display.Warning);
         using var forcedExit = lastResort.Register(() =>
         {
             status.RemoveAtOnce();
-            TempFiles.DeleteOwn(tempDirectory);
+            TempFiles.DeleteOwn(settings.TempDirectory);
             if (live is not null)
                 LiveProgress.RestoreTerminal();
         });
         var progress = new CompositeProgress(display, status);
 
-        Directory.CreateDirectory(tempDirectory);
-        if (TempFiles.CleanStale(tempDirectory) is > 0 and var removed)
+        Directory.CreateDirectory(settings.TempDirectory);
+        if (TempFiles.CleanStale(settings.TempDirectory) is > 0 and var removed)
             progress.Warning($"removed {removed} temp file(s) left by an earlier run that did not finish");
 
         await using var connector = new PostgresConnector(settings.Database);
-        var created = CreateStore(settings, progress.Warning);
+        var created = ObjectStores.Create(settings.S3, settings.LocalDirectory, progress.Warning);
         var store = decorateStore?.Invoke(created) ?? created;
         RunSummary summary;
         try
         {
-            Task<RunSummary> Run() => RunUnitsAsync(settings, connector, store, stateDirectory, progress, clock, cancellationToken);
+            Task<RunSummary> Run() => RunUnitsAsync(settings, connector, store, progress, clock, cancellationToken);
             summary = live is not null ? await live.RunAsync(Run) : await Run();
         }
         catch (Exception) when (cancellationToken.IsCancellationRequested)
@@ -85,32 +77,24 @@ internal static class ArchiveComposition
         return summary.Interrupted ? ExitCodes.Interrupted : summary.AnyFailed ? ExitCodes.Failed : ExitCodes.Ok;
     }
 
-    /// <summary>The store the settings name: a local directory, or an S3 bucket.</summary>
-    public static IObjectStore CreateStore(ArchiveSettings settings, Action<string> warn) =>
-        settings.LocalDirectory is { } directory
-            ? new LocalDirectoryStore(directory)
-            : new S3ObjectStore(settings.S3 ?? throw new ConfigurationException("--s3-bucket or --local-dir is required"), warn);
-
     /// <summary>Checks the store, plans, and runs every unit with the configured workers.</summary>
     private static async Task<RunSummary> RunUnitsAsync(ArchiveSettings settings, PostgresConnector connector, IObjectStore store,
-        string stateDirectory, IArchiveProgress progress, TimeProvider clock, CancellationToken cancellationToken)
+        IArchiveProgress progress, TimeProvider clock, CancellationToken cancellationToken)
     {
         progress.Debug($"database {connector.Describe()}; destination {store.Describe()}; {settings.Workers} worker(s)");
         var started = clock.GetTimestamp();
         await store.CheckAccessAsync(cancellationToken);
         progress.Debug($"store access checked in {clock.GetElapsedTime(started).TotalSeconds:F2} s");
         started = clock.GetTimestamp();
-        var plan = await PlanAsync(settings, new PostgresCatalog(connector), cancellationToken);
+        var plan = await PlanAsync(settings.ToPlanOptions(), new PostgresCatalog(connector), cancellationToken);
         progress.Debug($"planned in {clock.GetElapsedTime(started).TotalSeconds:F2} s");
 
-        var root = new RelationName(settings.Schema, settings.Table);
-        var state = StateStore.Open(stateDirectory, "archive", root.ToString(), store.Describe(), progress.Warning);
+        var state = StateStore.Open(settings.StateDirectory, "archive", settings.Relation().ToString(), store.Describe(), clock, progress.Warning);
         progress.Debug($"state file {state.Path}");
         plan = WidenToStored(plan, state, progress);
         var reader = new PostgresUnitReader(connector, settings.ChunkSize, progress);
-        IUnitProcessor processor = new UnitProcessor(settings, reader, store, state, progress, clock);
-        processor = new RetryingUnitProcessor(processor, settings.Database.MaxRetries, settings.Database.RetryDelay, progress, clock);
-        return await new ArchiveRunner(processor, progress, settings.Workers).RunAsync(plan, cancellationToken);
+        var runner = ArchivePipeline.Compose(settings.ToPipelineOptions(), reader, store, state, progress, clock);
+        return await runner.RunAsync(plan, cancellationToken);
     }
 
     /// <summary>
@@ -134,13 +118,12 @@ internal static class ArchiveComposition
         return widened;
     }
 
-    private static async Task<ArchivePlan> PlanAsync(ArchiveSettings settings, ICatalog catalog, CancellationToken cancellationToken)
+    private static async Task<ArchivePlan> PlanAsync(PlanOptions options, ICatalog catalog, CancellationToken cancellationToken)
     {
-        var root = new RelationName(settings.Schema, settings.Table);
-        var leaves = await catalog.DiscoverLeavesAsync(root, cancellationToken);
-        if (settings.DateColumn is not { } column)
-            return ArchivePlanner.PlanPartitions(settings, leaves);
-        var type = WindowPlanner.ParseColumnType(column, await catalog.ColumnTypeAsync(root, column, cancellationToken));
-        return WindowPlanner.Plan(settings, root, type);
+        var leaves = await catalog.DiscoverLeavesAsync(options.Table, cancellationToken);
+        if (options.DateColumn is not { } column)
+            return ArchivePlanner.PlanPartitions(options, leaves);
+        var type = WindowPlanner.ParseColumnType(column, await catalog.ColumnTypeAsync(options.Table, column, cancellationToken));
+        return WindowPlanner.Plan(options, type);
     }
 }

@@ -18,7 +18,7 @@ public sealed record CliContext
     /// <summary>Cleanups to run when a second interrupt ends the process at once (registered by the running command).</summary>
     public LastResortCleanup LastResort { get; init; } = new();
     /// <summary>What <c>archive</c> runs once its settings are bound (tests of the command line hand in their own).</summary>
-    public Func<Core.Configuration.ArchiveSettings, CliContext, CancellationToken, Task<int>> RunArchive { get; init; } = ArchiveJob.RunAsync;
+    public Func<ArchiveSettings, CliContext, CancellationToken, Task<int>> RunArchive { get; init; } = ArchiveJob.RunAsync;
     /// <summary>What <c>list</c> runs once its settings are bound.</summary>
     public Func<ListSettings, CliContext, CancellationToken, Task<int>> RunList { get; init; } = ListJob.RunAsync;
 

@@ -1,8 +1,6 @@
 using System.Globalization;
 using DataArchiver.Cli.Output;
 using DataArchiver.Core.Pipeline;
-using DataArchiver.Storage.Local;
-using DataArchiver.Storage.S3;
 
 namespace DataArchiver.Cli;
 
@@ -12,9 +10,7 @@ public static class ListJob
     /// <summary>Lists what <paramref name="settings"/> describe and returns an <see cref="ExitCodes"/> value.</summary>
     public static async Task<int> RunAsync(ListSettings settings, CliContext context, CancellationToken cancellationToken)
     {
-        var store = settings.LocalDirectory is { } directory
-            ? (Core.Storage.IObjectStore)new LocalDirectoryStore(directory)
-            : new S3ObjectStore(settings.S3!, line => context.Error.WriteLine(line));
+        var store = ObjectStores.Create(settings.S3, settings.LocalDirectory, line => context.Error.WriteLine(line));
         try
         {
             await store.CheckAccessAsync(cancellationToken);

@@ -1,6 +1,7 @@
 using DataArchiver.Core.Configuration;
 using DataArchiver.Core.Extraction;
 using DataArchiver.Core.Planning;
+using DataArchiver.Postgres.Session;
 using Npgsql;
 
 namespace DataArchiver.Postgres;
@@ -13,16 +14,16 @@ public sealed class PostgresCatalog(PostgresConnector connector) : ICatalog
     // DETACH, DROP or ALTER holds on any partition, even one outside the date range.
     private const string LeavesSql = """
         WITH RECURSIVE tree(oid) AS (
-            SELECT $1::oid
+            SELECT $1::pg_catalog.oid
             UNION ALL
-            SELECT i.inhrelid FROM tree t JOIN pg_inherits i ON i.inhparent = t.oid
+            SELECT i.inhrelid FROM tree t JOIN pg_catalog.pg_inherits i ON i.inhparent OPERATOR(pg_catalog.=) t.oid
         )
-        SELECT n.nspname, c.relname, pg_get_expr(c.relpartbound, 0), has_table_privilege(c.oid, 'SELECT')
+        SELECT n.nspname, c.relname, pg_catalog.pg_get_expr(c.relpartbound, 0), pg_catalog.has_table_privilege(c.oid, 'SELECT')
         FROM tree t
-        JOIN pg_class c ON c.oid = t.oid
-        JOIN pg_namespace n ON n.oid = c.relnamespace
-        WHERE c.relkind IN ('r', 'f', 'm')
-          AND NOT EXISTS (SELECT 1 FROM pg_inherits sub WHERE sub.inhparent = c.oid)
+        JOIN pg_catalog.pg_class c ON c.oid OPERATOR(pg_catalog.=) t.oid
+        JOIN pg_catalog.pg_namespace n ON n.oid OPERATOR(pg_catalog.=) c.relnamespace
+        WHERE c.relkind OPERATOR(pg_catalog.=) ANY ('{r,f,m}'::pg_catalog."char"[])
+          AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_inherits sub WHERE sub.inhparent OPERATOR(pg_catalog.=) c.oid)
         ORDER BY c.relname
         """;
 
@@ -57,7 +58,7 @@ public sealed class PostgresCatalog(PostgresConnector connector) : ICatalog
     /// <summary>The OID of <paramref name="table"/>, or <c>null</c> when it does not exist.</summary>
     internal static async Task<uint?> ResolveAsync(NpgsqlConnection connection, RelationName table, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand("SELECT to_regclass($1)::oid", connection);
+        await using var command = new NpgsqlCommand("SELECT pg_catalog.to_regclass($1)::pg_catalog.oid", connection);
         command.Parameters.Add(new NpgsqlParameter { Value = table.Quoted });
         var result = await command.ExecuteScalarAsync(cancellationToken);
         return result is uint oid ? oid : null;
@@ -70,7 +71,11 @@ public sealed class PostgresCatalog(PostgresConnector connector) : ICatalog
         try
         {
             await using var command = new NpgsqlCommand(
-                "SELECT format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = to_regclass($1) AND attname = $2 AND attnum > 0 AND NOT attisdropped",
+                """
+                SELECT pg_catalog.format_type(a.atttypid, a.atttypmod) FROM pg_catalog.pg_attribute a
+                WHERE a.attrelid OPERATOR(pg_catalog.=) pg_catalog.to_regclass($1) AND a.attname OPERATOR(pg_catalog.=) $2
+                  AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped
+                """,
                 connection);
             command.Parameters.Add(new NpgsqlParameter { Value = table.Quoted });
             command.Parameters.Add(new NpgsqlParameter { Value = column });

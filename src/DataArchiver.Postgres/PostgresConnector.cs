@@ -1,11 +1,13 @@
 using DataArchiver.Core.Configuration;
+using DataArchiver.Postgres.Session;
 using Npgsql;
 
 namespace DataArchiver.Postgres;
 
 /// <summary>
-/// Builds the one <see cref="NpgsqlDataSource"/> a run uses: every session runs with <c>TimeZone=UTC</c> (so text
-/// renderings of timestamps are stable) and the configured statement timeout.
+/// Builds the one <see cref="NpgsqlDataSource"/> a run uses: every session starts with the settings of
+/// <see cref="SessionSettings"/> (a <c>pg_catalog</c>-only search path, fixed output styles, no row security) and the
+/// configured statement timeout.
 /// </summary>
 public sealed class PostgresConnector : IAsyncDisposable
 {
@@ -24,7 +26,10 @@ public sealed class PostgresConnector : IAsyncDisposable
             Password = settings.Password,
             Database = settings.Name,
             SslMode = Enum.Parse<SslMode>(settings.SslMode.Replace("-", "", StringComparison.Ordinal), ignoreCase: true),
+            // Also sent as startup parameters, which the server applies after the options below: PGTZ or
+            // PGCLIENTENCODING in the environment must not override them.
             Timezone = "UTC",
+            ClientEncoding = "UTF8",
             ApplicationName = "data-archiver",
             Timeout = 15,
             CommandTimeout = 0,
@@ -35,9 +40,8 @@ public sealed class PostgresConnector : IAsyncDisposable
             PersistSecurityInfo = false,
             IncludeErrorDetail = false,
             MaxPoolSize = 1000,
+            Options = SessionSettings.StartupOptions(settings.StatementTimeout),
         };
-        if (settings.StatementTimeout > TimeSpan.Zero)
-            builder.Options = $"-c statement_timeout={(long)settings.StatementTimeout.TotalMilliseconds}";
         _dataSource = new NpgsqlDataSourceBuilder(builder.ConnectionString).Build();
         _cancelSession = new CancelSession(_dataSource);
     }

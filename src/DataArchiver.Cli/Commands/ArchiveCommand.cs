@@ -1,6 +1,5 @@
 using System.CommandLine;
 using DataArchiver.Cli.Configuration;
-using DataArchiver.Core.Configuration;
 
 namespace DataArchiver.Cli.Commands;
 
@@ -34,6 +33,6 @@ internal sealed class ArchiveCommand
     public ArchiveSettings Bind(ParseResult parseResult)
     {
         var reader = SettingsLoader.Load(_options.Explicit(parseResult), _context.Environment);
-        return ArchiveSettingsBinder.Bind(reader, DateOnly.FromDateTime(_context.Time.GetUtcNow().UtcDateTime));
+        return ArchiveSettingsBinder.Bind(reader, DateOnly.FromDateTime(_context.Time.GetUtcNow().UtcDateTime), SettingsLoader.Home(_context.Environment));
     }
 }

@@ -1,5 +1,6 @@
 using DataArchiver.Core.Codecs;
 using DataArchiver.Core.Configuration;
+using DataArchiver.Core.Pipeline;
 using DataArchiver.Core.Planning;
 
 namespace DataArchiver.Cli.Configuration;
@@ -27,8 +28,11 @@ internal static class ArchiveSettingsBinder
     private static readonly (string, LogFormat)[] LogFormats =
         [("text", LogFormat.Text), ("logfmt", LogFormat.Logfmt), ("json", LogFormat.Json)];
 
-    /// <summary>Builds the settings of an <c>archive</c> run; <paramref name="todayUtc"/> is the default end date.</summary>
-    public static ArchiveSettings Bind(SettingReader reader, DateOnly todayUtc)
+    /// <summary>
+    /// Builds the settings of an <c>archive</c> run; <paramref name="todayUtc"/> is the default end date and
+    /// <paramref name="home"/> the directory below which the default state directory lies.
+    /// </summary>
+    public static ArchiveSettings Bind(SettingReader reader, DateOnly todayUtc, string home)
     {
         var database = BindDatabase(reader);
         var localDirectory = reader.Text(SettingKeys.LocalDir);
@@ -39,7 +43,7 @@ internal static class ArchiveSettingsBinder
         var end = reader.Date(SettingKeys.EndDate) ?? todayUtc;
         if (end < start)
             throw new ConfigurationException($"--end-date {end:yyyy-MM-dd} is before --start-date {start:yyyy-MM-dd}");
-        var format = reader.Choice(SettingKeys.OutputFormat, Formats) ?? OutputFormat.Jsonl;
+        var format = reader.Choice(SettingKeys.OutputFormat, Formats) ?? Defaults.Format;
         var (codec, level) = BindCompression(reader, format);
 
         return new ArchiveSettings
@@ -59,13 +63,18 @@ internal static class ArchiveSettingsBinder
             DateColumn = reader.Text(SettingKeys.DateColumn),
             ChunkSize = reader.Int(SettingKeys.ChunkSize, 100, 1_000_000),
             Workers = reader.Int(SettingKeys.Workers, 1, 1000),
+            Retry = new RetryOptions
+            {
+                MaxRetries = reader.Int(SettingKeys.DbMaxRetries, 0, int.MaxValue),
+                BaseDelay = TimeSpan.FromSeconds(reader.Int(SettingKeys.DbRetryDelay, 0, int.MaxValue)),
+            },
             DryRun = reader.Switch(SettingKeys.DryRun),
             SkipCount = reader.Switch(SettingKeys.SkipCount),
             Force = reader.Switch(SettingKeys.Force),
             Debug = reader.Switch(SettingKeys.Debug),
-            LogFormat = reader.Choice(SettingKeys.LogFormat, LogFormats) ?? LogFormat.Text,
+            LogFormat = reader.Choice(SettingKeys.LogFormat, LogFormats) ?? Defaults.LogFormat,
             TempDirectory = BindTempDirectory(reader),
-            StateDirectory = reader.Text(SettingKeys.StateDir),
+            StateDirectory = reader.Text(SettingKeys.StateDir) ?? Defaults.StateDirectory(home),
         };
     }
 
@@ -76,10 +85,8 @@ internal static class ArchiveSettingsBinder
         User = reader.Required(SettingKeys.DbUser),
         Password = reader.Secret(SettingKeys.DbPassword),
         Name = reader.Required(SettingKeys.DbName),
-        SslMode = reader.OneOf(SettingKeys.DbSslMode, SslModes) ?? "disable",
+        SslMode = reader.OneOf(SettingKeys.DbSslMode, SslModes) ?? Defaults.DbSslMode,
         StatementTimeout = TimeSpan.FromSeconds(reader.Int(SettingKeys.DbStatementTimeout, 0, int.MaxValue)),
-        MaxRetries = reader.Int(SettingKeys.DbMaxRetries, 0, int.MaxValue),
-        RetryDelay = TimeSpan.FromSeconds(reader.Int(SettingKeys.DbRetryDelay, 0, int.MaxValue)),
     };
 
     private static PathTemplate BindTemplate(SettingReader reader)
@@ -99,7 +106,7 @@ internal static class ArchiveSettingsBinder
 
     private static (CompressionCodec Codec, int Level) BindCompression(SettingReader reader, OutputFormat format)
     {
-        var codec = reader.Choice(SettingKeys.Compression, Codecs) ?? CompressionCodec.Zstd;
+        var codec = reader.Choice(SettingKeys.Compression, Codecs) ?? Defaults.Compression;
         var origin = reader.Get(SettingKeys.Compression)?.OriginSuffix ?? "";
         if (codec == CompressionCodec.Snappy && format != OutputFormat.Parquet)
             throw new ConfigurationException($"--compression snappy is only available with --output-format parquet{origin}");
@@ -108,23 +115,14 @@ internal static class ArchiveSettingsBinder
         if (Compression.LevelRange(codec) is not var (min, max))
             return (codec, 0);
         if (reader.Get(SettingKeys.CompressionLevel) is null)
-            return (codec, DefaultLevel(codec));
+            return (codec, Defaults.CompressionLevel(codec));
         return (codec, reader.Int(SettingKeys.CompressionLevel, min, max, $" for {codec.ToString().ToLowerInvariant()}"));
     }
-
-    /// <summary>The level used when none is given: each codec's usual speed/ratio balance.</summary>
-    public static int DefaultLevel(CompressionCodec codec) => codec switch
-    {
-        CompressionCodec.Zstd => 3,
-        CompressionCodec.Gzip => 6,
-        CompressionCodec.Lz4 => 1,
-        _ => 0,
-    };
 
     private static string BindTempDirectory(SettingReader reader)
     {
         if (reader.Text(SettingKeys.TempDir) is not { } directory)
-            return Path.GetTempPath();
+            return Defaults.TempDirectory;
         if (!Directory.Exists(directory))
             throw SettingReader.Invalid(SettingKeys.TempDir, reader.Get(SettingKeys.TempDir)!.Value, "must be an existing directory");
         return directory;

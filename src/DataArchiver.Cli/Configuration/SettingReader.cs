@@ -16,9 +16,6 @@ internal sealed class SettingReader(SettingValues values)
     /// <summary>The winning value, or <c>null</c> when nothing sets the key.</summary>
     public SettingValue? Get(SettingKey key) => values.Get(key);
 
-    /// <summary>Whether some source (not the default) sets the key.</summary>
-    public bool IsGiven(SettingKey key) => values.Get(key) is { Source: not SettingSource.Default };
-
     /// <summary>The trimmed text, or <c>null</c> when unset or blank.</summary>
     public string? Text(SettingKey key) =>
         values.Get(key) is { } value && !string.IsNullOrWhiteSpace(value.Text) ? value.Text.Trim() : null;

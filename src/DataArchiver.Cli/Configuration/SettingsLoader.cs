@@ -1,3 +1,5 @@
+using DataArchiver.Core.Configuration;
+
 namespace DataArchiver.Cli.Configuration;
 
 /// <summary>
@@ -15,17 +17,21 @@ internal static class SettingsLoader
         return new SettingReader(new SettingValues(flags, environment, file));
     }
 
+    /// <summary>The user's home directory: <c>HOME</c>, else the system's idea of the user profile.</summary>
+    public static string Home(IReadOnlyDictionary<string, string> environment) =>
+        environment.TryGetValue("HOME", out var fromEnvironment) && fromEnvironment.Length > 0
+            ? fromEnvironment
+            : Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+
     /// <summary>The config file to read and whether it must exist.</summary>
     public static (string Path, bool MustExist) ConfigPath(SettingValues values, IReadOnlyDictionary<string, string> environment)
     {
-        var home = environment.TryGetValue("HOME", out var fromEnvironment) && fromEnvironment.Length > 0
-            ? fromEnvironment
-            : Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+        var home = Home(environment);
         if (values.Get(SettingKeys.Config) is { Text.Length: > 0 } named)
         {
             var path = named.Text.StartsWith("~/", StringComparison.Ordinal) ? Path.Combine(home, named.Text[2..]) : named.Text;
             return (path, true);
         }
-        return (Path.Combine(home, SettingKeys.DefaultConfigFileName), false);
+        return (Path.Combine(home, Defaults.ConfigFileName), false);
     }
 }

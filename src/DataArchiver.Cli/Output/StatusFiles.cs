@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using DataArchiver.Core.Configuration;
+using DataArchiver.Core.Pipeline;
 using DataArchiver.Core.Planning;
 using DataArchiver.Core.Progress;
 
@@ -22,11 +22,12 @@ internal sealed class StatusFiles : IArchiveProgress, IDisposable
     /// <summary>Row counts alone rewrite the file at most this often; stage changes always do.</summary>
     private static readonly TimeSpan RowsInterval = TimeSpan.FromSeconds(1);
 
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
     private readonly string _pidPath;
     private readonly string _taskPath;
     private readonly string _pidText;
-    private readonly ArchiveSettings _settings;
+    private readonly string _table;
+    private readonly DateOnly _startDate;
+    private readonly DateOnly _endDate;
     private readonly TimeProvider _clock;
     private readonly Action<string> _warn;
     private readonly DateTimeOffset _startedAt;
@@ -47,14 +48,16 @@ internal sealed class StatusFiles : IArchiveProgress, IDisposable
         public long? ExpectedRows { get; set; }
     }
 
-    /// <summary>Writes both files into <paramref name="directory"/> (created if needed).</summary>
-    public StatusFiles(string directory, ArchiveSettings settings, TimeProvider clock, Action<string> warn)
+    /// <summary>Writes both files into <paramref name="directory"/> (created if needed) for a run over <paramref name="table"/>'s days from <paramref name="startDate"/> to <paramref name="endDate"/>.</summary>
+    public StatusFiles(string directory, RelationName table, DateOnly startDate, DateOnly endDate, TimeProvider clock, Action<string> warn)
     {
         Directory.CreateDirectory(directory);
         _pidPath = Path.Combine(directory, PidFileName);
         _taskPath = Path.Combine(directory, TaskFileName);
         _pidText = Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
-        _settings = settings;
+        _table = table.ToString();
+        _startDate = startDate;
+        _endDate = endDate;
         _clock = clock;
         _warn = warn;
         _startedAt = clock.GetUtcNow();
@@ -138,33 +141,29 @@ internal sealed class StatusFiles : IArchiveProgress, IDisposable
     private void Save()
     {
         _savedAt = _clock.GetUtcNow();
-        var status = new
-        {
-            Pid = Environment.ProcessId,
-            StartedAt = _startedAt,
-            UpdatedAt = _savedAt,
-            Table = $"{_settings.Schema}.{_settings.Table}",
-            StartDate = _settings.StartDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            EndDate = _settings.EndDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            UnitsDone = _done,
-            UnitsFailed = _failed,
-            UnitsTotal = _total,
-            Current = _current.Values.OrderBy(e => e.Key, StringComparer.Ordinal).ToArray(),
-        };
-        Write(_taskPath, JsonSerializer.Serialize(status, Json));
+        var status = new CurrentTask(
+            Environment.ProcessId,
+            _startedAt,
+            _savedAt,
+            _table,
+            _startDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            _endDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            _done,
+            _failed,
+            _total,
+            _current.Values.OrderBy(e => e.Key, StringComparer.Ordinal)
+                .Select(e => new CurrentUnit(e.Partition, e.Key, e.Stage, e.Rows, e.ExpectedRows)).ToArray());
+        Write(_taskPath, JsonSerializer.Serialize(status, StatusJsonContext.Default.CurrentTask));
     }
 
     private void Write(string path, string text)
     {
-        var temp = $"{path}.tmp-{_pidText}";
         try
         {
-            File.WriteAllText(temp, text);
-            File.Move(temp, path, overwrite: true);
+            AtomicFile.Write(path, stream => stream.Write(System.Text.Encoding.UTF8.GetBytes(text)));
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
-            TryDelete(temp);
             if (!_warned)
             {
                 _warned = true;

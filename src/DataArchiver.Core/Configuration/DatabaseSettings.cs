@@ -17,10 +17,6 @@ public sealed record DatabaseSettings
     public required string SslMode { get; init; }
     /// <summary>Statement timeout for the extraction session; zero means none.</summary>
     public required TimeSpan StatementTimeout { get; init; }
-    /// <summary>How many times a failed unit is retried.</summary>
-    public required int MaxRetries { get; init; }
-    /// <summary>The base delay of the exponential backoff between retries.</summary>
-    public required TimeSpan RetryDelay { get; init; }
 
     /// <inheritdoc />
     public override string ToString() => $"{User}@{Host}:{Port}/{Name}";

@@ -14,8 +14,8 @@ public sealed record S3Settings
     /// <summary>Region; <c>auto</c> signs as us-east-1.</summary>
     public required string Region { get; init; }
     /// <summary>Files of at least this many bytes are sent as multipart uploads.</summary>
-    public long MultipartThreshold { get; init; } = 100L * 1024 * 1024;
-    /// <summary>The part size of multipart uploads; <c>null</c> picks one so that at most 10,000 parts are needed.</summary>
+    public long MultipartThreshold { get; init; } = Defaults.MultipartThreshold;
+    /// <summary>The part size of multipart uploads; <c>null</c> picks one so that at most 10,000 parts (S3's limit) are needed.</summary>
     public long? MultipartPartSize { get; init; }
 
     /// <inheritdoc />

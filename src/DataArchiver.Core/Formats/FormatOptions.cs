@@ -3,35 +3,27 @@ using DataArchiver.Core.Configuration;
 namespace DataArchiver.Core.Formats;
 
 /// <summary>
-/// What a format writer needs beyond its columns. Only formats that compress internally (Parquet) use the codec;
-/// the others are compressed as a stream after the writer.
+/// How rows are encoded into a file: format, codec and level, chunking. Formats that compress internally (Parquet)
+/// apply the codec themselves; the others are compressed as a stream after the writer. Defaults are those of
+/// <see cref="Defaults"/>.
 /// </summary>
 public sealed record FormatOptions
 {
-    /// <summary>The defaults of the command line: zstd level 3, 10,000 rows per chunk.</summary>
+    /// <summary>The defaults of the command line.</summary>
     public static FormatOptions Default { get; } = new();
 
-    /// <summary>Codec a format applies inside the file.</summary>
-    public CompressionCodec Codec { get; init; } = CompressionCodec.Zstd;
+    /// <summary>The file format.</summary>
+    public OutputFormat Format { get; init; } = Defaults.Format;
+
+    /// <summary>The codec: inside the file for Parquet, around it otherwise.</summary>
+    public CompressionCodec Codec { get; init; } = Defaults.Compression;
 
     /// <summary>Level of <see cref="Codec"/> where it has levels.</summary>
-    public int CompressionLevel { get; init; } = 3;
+    public int CompressionLevel { get; init; } = Defaults.CompressionLevel(Defaults.Compression);
 
     /// <summary>Rows buffered before they are written out together (a Parquet row group).</summary>
-    public int ChunkSize { get; init; } = 10_000;
+    public int ChunkSize { get; init; } = Defaults.ChunkSize;
 
-    /// <summary>
-    /// Buffered bytes after which a chunk is written out early, so very wide values cannot make memory grow with the
-    /// chunk size. The native Parquet writer needs several times a row group's bytes while it encodes it, so this
-    /// stays well below the size of a typical analytics row group.
-    /// </summary>
-    public long ChunkByteLimit { get; init; } = 16L * 1024 * 1024;
-
-    /// <summary>The options of a run.</summary>
-    public static FormatOptions From(ArchiveSettings settings) => new()
-    {
-        Codec = settings.Compression,
-        CompressionLevel = settings.CompressionLevel,
-        ChunkSize = settings.ChunkSize,
-    };
+    /// <summary>Buffered bytes after which a chunk is written out early, so very wide values cannot make memory grow with the chunk size.</summary>
+    public long ChunkByteLimit { get; init; } = Defaults.ChunkByteLimit;
 }

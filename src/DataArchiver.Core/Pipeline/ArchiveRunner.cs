@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using DataArchiver.Core.Planning;
 using DataArchiver.Core.Progress;
 
@@ -10,12 +9,12 @@ namespace DataArchiver.Core.Pipeline;
 /// failure is recorded and the others go on; cancellation stops taking new units, stops the units in flight (whatever
 /// exception their cancelled I/O ends with, it is an interruption, never a failure) and ends the run.
 /// </summary>
-public sealed class ArchiveRunner(IUnitProcessor processor, IArchiveProgress progress, int workers)
+public sealed class ArchiveRunner(IUnitProcessor processor, IArchiveProgress progress, int workers, TimeProvider clock)
 {
     /// <summary>Processes every unit of <paramref name="plan"/> and returns what became of each.</summary>
     public async Task<RunSummary> RunAsync(ArchivePlan plan, CancellationToken cancellationToken)
     {
-        var clock = Stopwatch.StartNew();
+        var started = clock.GetTimestamp();
         var results = new ConcurrentQueue<UnitResult>();
         progress.PlanReady(plan);
         try
@@ -34,7 +33,7 @@ public sealed class ArchiveRunner(IUnitProcessor processor, IArchiveProgress pro
             // Interrupted: the summary tells what was finished.
         }
         var ordered = results.OrderBy(r => r.Unit.Period.Start).ThenBy(r => r.Unit.Key, StringComparer.Ordinal).ToList();
-        return new RunSummary(ordered, clock.Elapsed, cancellationToken.IsCancellationRequested) { Planned = plan.Units.Count };
+        return new RunSummary(ordered, clock.GetElapsedTime(started), cancellationToken.IsCancellationRequested) { Planned = plan.Units.Count };
     }
 
     /// <summary>
@@ -43,7 +42,7 @@ public sealed class ArchiveRunner(IUnitProcessor processor, IArchiveProgress pro
     /// </summary>
     private async Task<UnitResult> ProcessOneAsync(WorkUnit unit, CancellationToken cancellationToken, CancellationToken runToken)
     {
-        var clock = Stopwatch.StartNew();
+        var started = clock.GetTimestamp();
         progress.UnitStarted(unit);
         try
         {
@@ -61,7 +60,7 @@ public sealed class ArchiveRunner(IUnitProcessor processor, IArchiveProgress pro
         }
         catch (Exception error)
         {
-            return new UnitResult(unit, UnitOutcome.Failed, 0, 0, 0, clock.Elapsed, error.Message);
+            return new UnitResult(unit, UnitOutcome.Failed, 0, 0, 0, clock.GetElapsedTime(started), error.Message);
         }
     }
 }

@@ -2,9 +2,10 @@ using System.Globalization;
 using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
-using DataArchiver.Core.Configuration;
 using DataArchiver.Core.Extraction;
+using DataArchiver.Core.Formats;
 using DataArchiver.Core.Planning;
+using DataArchiver.Core.PostgresTypes;
 
 namespace DataArchiver.Core.Pipeline;
 
@@ -21,13 +22,13 @@ public static class ObjectMetadata
         typeof(ObjectMetadata).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
 
     /// <summary>Builds the metadata map for one archived unit.</summary>
-    public static Dictionary<string, string> Build(WorkUnit unit, ArchiveSettings settings, IReadOnlyList<ColumnInfo> columns, byte[] md5, long rows) => new()
+    public static Dictionary<string, string> Build(WorkUnit unit, FormatOptions encoding, IReadOnlyList<ColumnInfo> columns, byte[] md5, long rows) => new()
     {
         [Md5] = Convert.ToHexStringLower(md5),
         [Rows] = rows.ToString(CultureInfo.InvariantCulture),
         ["source"] = unit.Source.ToString(),
-        ["format"] = settings.Format.ToString().ToLowerInvariant(),
-        ["codec"] = settings.Compression.ToString().ToLowerInvariant(),
+        ["format"] = encoding.Format.ToString().ToLowerInvariant(),
+        ["codec"] = encoding.Codec.ToString().ToLowerInvariant(),
         ["schema-hash"] = SchemaHash(columns),
         ["tool"] = "data-archiver/" + ToolVersion,
     };

@@ -4,48 +4,40 @@ using DataArchiver.Core.Extraction;
 using DataArchiver.Core.Formats;
 using DataArchiver.Core.Hashing;
 using DataArchiver.Core.Planning;
+using DataArchiver.Core.PostgresTypes;
 
 namespace DataArchiver.Core.Pipeline;
 
-/// <summary>Extracts a unit into a temp file: rows → format writer → codec → MD5 and byte count → file.</summary>
+/// <summary>
+/// Extracts a unit into a temp file: file ← MD5 and byte count ← codec ← hand-over thread ← byte count ← format, which
+/// opens the unit through the reader, creates its writer and has the reader pump rows into it.
+/// </summary>
 internal static class UnitFileWriter
 {
-    public static async Task<WrittenFile> WriteAsync(ArchiveSettings settings, IUnitReader reader, WorkUnit unit, string path,
+    public static async Task<WrittenFile> WriteAsync(FormatOptions options, IUnitReader reader, WorkUnit unit, string path,
         Action<long, long> onProgress, CancellationToken cancellationToken)
     {
+        var format = FileFormats.For(options.Format, options);
         await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
         using var hashing = new HashingStream(file);
-        Stream? compressed = null;
+        Stream? compressed = Compression.Wrap(hashing, format.CompressesInside ? CompressionCodec.None : options.Codec,
+            options.CompressionLevel);
         BackgroundWriteStream? handOver = null;
-        CountingStream? counting = null;
-        IRecordWriter? writer = null;
-        IReadOnlyList<ColumnInfo> columns = [];
         try
         {
-            var rows = await reader.ExportAsync(unit, cols =>
-            {
-                columns = cols;
-                compressed = Compression.Wrap(hashing, settings.Format == OutputFormat.Parquet ? CompressionCodec.None : settings.Compression,
-                    settings.CompressionLevel);
-                handOver = new BackgroundWriteStream(compressed, cancellationToken: cancellationToken);
-                counting = new CountingStream(handOver);
-                writer = RecordWriters.Create(settings.Format, counting, cols, FormatOptions.From(settings));
-                return writer;
-            }, rows => onProgress(rows, hashing.BytesWritten), cancellationToken);
-
-            writer?.Dispose();
-            writer = null;
-            handOver?.Complete();
+            handOver = new BackgroundWriteStream(compressed, cancellationToken: cancellationToken);
+            var counting = new CountingStream(handOver);
+            var result = await format.WriteAsync(reader, unit, counting, rows => onProgress(rows, hashing.BytesWritten), cancellationToken);
+            handOver.Complete();
             handOver = null;
-            compressed?.Dispose();
+            compressed.Dispose();
             compressed = null;
             var md5 = hashing.GetMd5();
             await file.FlushAsync(cancellationToken);
-            return new WrittenFile(rows, hashing.BytesWritten, md5, counting?.BytesWritten ?? 0, columns);
+            return new WrittenFile(result.Rows, hashing.BytesWritten, md5, counting.BytesWritten, result.Columns);
         }
         finally
         {
-            writer?.Dispose();
             handOver?.Dispose();
             compressed?.Dispose();
         }

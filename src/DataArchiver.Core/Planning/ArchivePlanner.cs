@@ -9,22 +9,21 @@ namespace DataArchiver.Core.Planning;
 public static class ArchivePlanner
 {
     /// <summary>Plans one unit per dated leaf in range; throws <see cref="PlanningException"/> when two units share a key.</summary>
-    public static ArchivePlan PlanPartitions(ArchiveSettings settings, IReadOnlyList<LeafPartition> leaves)
+    public static ArchivePlan PlanPartitions(PlanOptions options, IReadOnlyList<LeafPartition> leaves)
     {
         var units = new List<WorkUnit>();
         var skipped = new List<SkippedPartition>();
         var outOfRange = 0;
-        var rangeStart = settings.StartDate.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-        var rangeEnd = settings.EndDate.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-
-        var root = new RelationName(settings.Schema, settings.Table);
+        var rangeStart = options.RangeStart;
+        var rangeEnd = options.RangeEnd;
+        var root = options.Table;
         if (leaves.Count == 1 && leaves[0].Relation == root)
             throw new ConfigurationException(
                 $"table {root} is not partitioned: add --date-column COLUMN (and --output-duration) to archive it in date windows");
 
         foreach (var leaf in leaves)
         {
-            var period = DateOf(settings.Table, leaf, out var reason);
+            var period = DateOf(root.Name, leaf, out var reason);
             if (period is null)
             {
                 skipped.Add(new SkippedPartition(leaf.Relation, reason));
@@ -40,11 +39,11 @@ public static class ArchivePlanner
                 skipped.Add(new SkippedPartition(leaf.Relation, "no SELECT privilege for the current role"));
                 continue;
             }
-            if (settings.OutputDuration is { } wanted && wanted != period.Value.Duration)
+            if (options.OutputDuration is { } wanted && wanted != period.Value.Duration)
                 throw new PlanningException(
                     $"--output-duration {wanted.ToString().ToLowerInvariant()} needs --date-column: partition {leaf.Relation} covers one " +
                     $"{period.Value.Duration.ToString().ToLowerInvariant()} period and would have to be split or merged");
-            var key = ObjectNaming.Key(settings.PathTemplate, settings.Table, period.Value, settings.Format, settings.Compression);
+            var key = options.Naming.Key(root.Name, period.Value);
             units.Add(new WorkUnit(key, period.Value, leaf.Relation));
         }
 

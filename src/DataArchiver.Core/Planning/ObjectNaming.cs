@@ -3,7 +3,10 @@ using DataArchiver.Core.Configuration;
 namespace DataArchiver.Core.Planning;
 
 /// <summary>Builds object keys: <c>{rendered template}/{table}-{period}{format ext}{codec ext}</c>.</summary>
-public static class ObjectNaming
+/// <param name="Template">The key prefix template.</param>
+/// <param name="Format">The file format, which gives the first extension.</param>
+/// <param name="Codec">The codec, which gives the second (never for Parquet, which compresses internally).</param>
+public sealed record ObjectNaming(PathTemplate Template, OutputFormat Format, CompressionCodec Codec)
 {
     /// <summary>The file extension of a format.</summary>
     public static string FormatExtension(OutputFormat format) => format switch
@@ -23,10 +26,10 @@ public static class ObjectNaming
     };
 
     /// <summary>The key of the object holding <paramref name="table"/>'s rows for <paramref name="period"/>.</summary>
-    public static string Key(PathTemplate template, string table, Period period, OutputFormat format, CompressionCodec codec)
+    public string Key(string table, Period period)
     {
-        var prefix = template.Render(table, period.Start);
-        var file = $"{table}-{period.Name}{FormatExtension(format)}{CodecExtension(format, codec)}";
+        var prefix = Template.Render(table, period.Start);
+        var file = $"{table}-{period.Name}{FormatExtension(Format)}{CodecExtension(Format, Codec)}";
         return prefix.Length == 0 ? file : prefix + "/" + file;
     }
 }

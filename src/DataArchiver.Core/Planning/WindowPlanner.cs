@@ -23,23 +23,22 @@ public static class WindowPlanner
         _ => throw new ConfigurationException($"--date-column {column} has type {typeName}; it must be timestamptz, timestamp or date"),
     };
 
-    /// <summary>One unit per output period overlapping [StartDate, EndDate], reading <paramref name="table"/> through a window.</summary>
-    public static ArchivePlan Plan(ArchiveSettings settings, RelationName table, DateColumnType columnType)
+    /// <summary>One unit per output period overlapping [StartDate, EndDate], reading the table through a window.</summary>
+    public static ArchivePlan Plan(PlanOptions options, DateColumnType columnType)
     {
-        var column = settings.DateColumn ?? throw new ArgumentException("a date column is required", nameof(settings));
-        var duration = settings.OutputDuration ?? OutputDuration.Daily;
+        var column = options.DateColumn ?? throw new ArgumentException("a date column is required", nameof(options));
+        var duration = options.OutputDuration ?? Defaults.WindowDuration;
         if (duration == OutputDuration.Hourly && columnType == DateColumnType.Date)
             throw new ConfigurationException($"--output-duration hourly needs a timestamp column; {column} is a date");
-        var rangeStart = settings.StartDate.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-        var rangeEnd = settings.EndDate.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var (rangeStart, rangeEnd) = (options.RangeStart, options.RangeEnd);
 
         var units = new List<WorkUnit>();
         for (var period = new Period(duration, AlignDown(duration, rangeStart)); period.Start < rangeEnd; period = new Period(duration, period.End))
         {
             var start = period.Start < rangeStart ? rangeStart : period.Start;
             var end = period.End > rangeEnd ? rangeEnd : period.End;
-            var key = ObjectNaming.Key(settings.PathTemplate, settings.Table, period, settings.Format, settings.Compression);
-            units.Add(new WorkUnit(key, period, table, new RowWindow(column, start, end, columnType)));
+            var key = options.Naming.Key(options.Table.Name, period);
+            units.Add(new WorkUnit(key, period, options.Table, new RowWindow(column, start, end, columnType)));
         }
         ArchivePlanner.EnsureDistinctKeys(units);
         return new ArchivePlan(units, [], 0);

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Serialization;
+using DataArchiver.Core.Pipeline;
 
 namespace DataArchiver.Core.State;
 
@@ -12,13 +12,6 @@ namespace DataArchiver.Core.State;
 /// </summary>
 public sealed class StateStore
 {
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    };
-
     private readonly Lock _gate = new();
     private readonly StateDocument _document;
 
@@ -42,9 +35,10 @@ public sealed class StateStore
 
     /// <summary>
     /// Opens (or starts) the state of a scope in <paramref name="directory"/>. A corrupt or foreign file is renamed to
-    /// <c>*.corrupt-&lt;time&gt;</c> and <paramref name="warn"/> is told; the run goes on with an empty state.
+    /// <c>*.corrupt-&lt;time&gt;</c> (time from <paramref name="clock"/>) and <paramref name="warn"/> is told; the run goes
+    /// on with an empty state.
     /// </summary>
-    public static StateStore Open(string directory, string command, string table, string destination, Action<string> warn)
+    public static StateStore Open(string directory, string command, string table, string destination, TimeProvider clock, Action<string> warn)
     {
         Directory.CreateDirectory(directory);
         var path = System.IO.Path.Combine(directory, FileNameFor(command, table, destination));
@@ -53,7 +47,7 @@ public sealed class StateStore
             return new StateStore(path, new StateDocument { Scope = scope });
         try
         {
-            var document = JsonSerializer.Deserialize<StateDocument>(File.ReadAllBytes(path), Json)
+            var document = JsonSerializer.Deserialize(File.ReadAllBytes(path), StateJsonContext.Default.StateDocument)
                 ?? throw new JsonException("the file is empty");
             if (document.Version != StateDocument.CurrentVersion)
                 throw new JsonException($"unknown state version {document.Version}");
@@ -64,7 +58,7 @@ public sealed class StateStore
         }
         catch (Exception error) when (error is JsonException or NotSupportedException or ArgumentException)
         {
-            var aside = $"{path}.corrupt-{DateTime.UtcNow:yyyyMMddTHHmmssZ}";
+            var aside = $"{path}.corrupt-{clock.GetUtcNow().UtcDateTime:yyyyMMddTHHmmssZ}";
             File.Move(path, aside, overwrite: true);
             warn($"state file {path} could not be read ({error.Message}); set aside as {aside} and rebuilt");
             return new StateStore(path, new StateDocument { Scope = scope });
@@ -105,14 +99,5 @@ public sealed class StateStore
         }
     }
 
-    private void Save()
-    {
-        var temp = Path + ".tmp-" + Environment.ProcessId;
-        using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
-        {
-            JsonSerializer.Serialize(stream, _document, Json);
-            stream.Flush(flushToDisk: true);
-        }
-        File.Move(temp, Path, overwrite: true);
-    }
+    private void Save() => AtomicFile.Write(Path, stream => JsonSerializer.Serialize(stream, _document, StateJsonContext.Default.StateDocument));
 }

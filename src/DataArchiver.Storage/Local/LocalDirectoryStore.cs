@@ -16,8 +16,6 @@ public sealed class LocalDirectoryStore : IObjectStore
 {
     private const int CopyBufferSize = 1 << 20;
 
-    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
-
     private readonly string _root;
 
     /// <summary>Creates a store rooted at <paramref name="root"/> (created by <see cref="CheckAccessAsync"/> when missing).</summary>
@@ -82,8 +80,6 @@ public sealed class LocalDirectoryStore : IObjectStore
         ArgumentNullException.ThrowIfNull(metadata);
         var path = LocalKeys.PathOf(_root, key);
         var directory = Path.GetDirectoryName(path)!;
-        var tempData = Path.Combine(directory, $"{TempFiles.Prefix}{Guid.NewGuid():N}.tmp");
-        var tempSidecar = Path.Combine(directory, $"{TempFiles.Prefix}{Guid.NewGuid():N}.tmp");
         try
         {
             if (Directory.Exists(path))
@@ -91,28 +87,26 @@ public sealed class LocalDirectoryStore : IObjectStore
             if (FileInTheWay(directory) is { } file)
                 throw new ObjectStoreException($"PUT {key} in {_root} failed: object {LocalKeys.KeyOf(_root, file)} is a file where a directory is needed", isTransient: false);
             Directory.CreateDirectory(directory);
-            var md5 = await CopyDurablyAsync(source.FilePath, tempData, cancellationToken);
-            var written = new FileInfo(tempData);
+            await using var data = AtomicFile.Create(path, bufferSize: 1, useAsync: true);
+            var md5 = await CopyAsync(source.FilePath, data.Stream, cancellationToken);
+            data.Complete();
+            var written = new FileInfo(data.TempPath);
             if (written.Length != source.Length || !md5.AsSpan().SequenceEqual(source.Md5))
                 throw new ObjectStoreException($"PUT {key} in {_root} failed: {source.FilePath} no longer holds the {source.Length} bytes with MD5 {source.Md5Hex} it was given with", isTransient: false);
 
             var etag = Convert.ToHexStringLower(md5);
             var names = metadata.ToDictionary(pair => pair.Key.ToLowerInvariant(), pair => pair.Value, StringComparer.Ordinal);
-            await WriteDurablyAsync(tempSidecar, JsonSerializer.SerializeToUtf8Bytes(new LocalSidecar(written.Length, written.LastWriteTimeUtc.Ticks, etag, names), JsonOptions), cancellationToken);
+            await using var sidecar = AtomicFile.Create(path + LocalKeys.SidecarSuffix, bufferSize: 1, useAsync: true);
+            await sidecar.Stream.WriteAsync(JsonSerializer.SerializeToUtf8Bytes(new LocalSidecar(written.Length, written.LastWriteTimeUtc.Ticks, etag, names), LocalJsonContext.Default.LocalSidecar), cancellationToken);
 
             // Sidecar first, data last: until the data rename the sidecar does not match the old file and is ignored.
-            File.Move(tempSidecar, path + LocalKeys.SidecarSuffix, overwrite: true);
-            File.Move(tempData, path, overwrite: true);
+            sidecar.Commit();
+            data.Commit();
             return new PutResult(etag, []);
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
             throw Failure("PUT", key, error);
-        }
-        finally
-        {
-            TempFiles.TryDelete(tempData);
-            TempFiles.TryDelete(tempSidecar);
         }
     }
 
@@ -217,7 +211,7 @@ public sealed class LocalDirectoryStore : IObjectStore
         try
         {
             await using var stream = new FileStream(path + LocalKeys.SidecarSuffix, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 4096, useAsync: true);
-            return await JsonSerializer.DeserializeAsync<LocalSidecar>(stream, JsonOptions, cancellationToken);
+            return await JsonSerializer.DeserializeAsync(stream, LocalJsonContext.Default.LocalSidecar, cancellationToken);
         }
         catch (Exception error) when (error is FileNotFoundException or DirectoryNotFoundException or JsonException)
         {
@@ -225,35 +219,26 @@ public sealed class LocalDirectoryStore : IObjectStore
         }
     }
 
-    /// <summary>Copies <paramref name="from"/> to the new file <paramref name="to"/>, flushes it to disk and returns the MD5 of what was written.</summary>
-    private static async Task<byte[]> CopyDurablyAsync(string from, string to, CancellationToken cancellationToken)
+    /// <summary>Copies <paramref name="from"/> into <paramref name="output"/> and returns the MD5 of what was written.</summary>
+    private static async Task<byte[]> CopyAsync(string from, Stream output, CancellationToken cancellationToken)
     {
         using var md5 = IncrementalHash.CreateHash(HashAlgorithmName.MD5);
         var buffer = ArrayPool<byte>.Shared.Rent(CopyBufferSize);
         try
         {
             await using var input = new FileStream(from, FileMode.Open, FileAccess.Read, FileShare.Read, 1, useAsync: true);
-            await using var output = new FileStream(to, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, useAsync: true);
             int read;
             while ((read = await input.ReadAsync(buffer.AsMemory(0, CopyBufferSize), cancellationToken)) > 0)
             {
                 md5.AppendData(buffer, 0, read);
                 await output.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
             }
-            output.Flush(flushToDisk: true);
             return md5.GetHashAndReset();
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
-    }
-
-    private static async Task WriteDurablyAsync(string path, byte[] content, CancellationToken cancellationToken)
-    {
-        await using var output = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, useAsync: true);
-        await output.WriteAsync(content, cancellationToken);
-        output.Flush(flushToDisk: true);
     }
 
     private static async Task<string> Md5HexAsync(string path, CancellationToken cancellationToken)

@@ -24,7 +24,7 @@ public sealed partial class ExtractionDrills : IDisposable
 
         var run = CliRunner.RunAsync(_args.ToS3(table.Name, table.Prefix, "2024-03-01", "2024-03-02", "--chunk-size", "1000", "--debug"),
             _args.Environment);
-        var pid = await RunGuard.WaitWhileRunningAsync(run, ReadGate.WaitForStalledCopyAsync(table.Partition(Day1)));
+        var pid = await RunGuard.WaitWhileRunningAsync(run, gate.WaitForStalledCopyAsync(table.Partition(Day1)));
         Assert.True(await ReadGate.TerminateAsync(pid), "the stalled backend was gone before it could be terminated");
         var result = await run;
 
@@ -90,7 +90,7 @@ public sealed partial class ExtractionDrills : IDisposable
         using var s3 = S3TestClient.Create();
         Assert.Equal(days.Select(table.Key).Order(StringComparer.Ordinal), await ArchivedObject.KeysAsync(s3, table.Prefix));
         foreach (var day in days)
-            await ArchivedObject.AssertExactAsync(s3, table.Key(day), table.Partition(day));
+            await ArchivedObject.AssertExactAsync(s3, table.Key(day), table.Rows(day));
         Assert.Empty(Directory.EnumerateFileSystemEntries(_args.TempDirectory));
     }
 }

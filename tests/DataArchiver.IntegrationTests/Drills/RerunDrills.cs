@@ -33,7 +33,7 @@ public sealed class RerunDrills : IDisposable
         Assert.Equal(Days.Select(d => $"HEAD /{TestServices.S3Bucket}/{table.Key(d)}").Order(StringComparer.Ordinal),
             lines.Select(l => string.Join(' ', l.Split(' ')[1..3])).Order(StringComparer.Ordinal));
         foreach (var day in Days)
-            await ArchivedObject.AssertExactAsync(s3, table.Key(day), table.Partition(day));
+            await ArchivedObject.AssertExactAsync(s3, table.Key(day), table.Rows(day));
     }
 
     [Fact]

@@ -28,7 +28,7 @@ public sealed class RestartDrills : IDisposable
         using (var child = ArchiverProcess.Start(args, _args.Environment))
         {
             // One worker, units in date order: two are recorded as stored and the third stalls in the middle of its COPY.
-            var stalled = ReadGate.WaitForStalledCopyAsync(table.Partition(Days[2]));
+            var stalled = gate.WaitForStalledCopyAsync(table.Partition(Days[2]));
             if (await Task.WhenAny(child.Exited, stalled) == child.Exited)
                 Assert.Fail("the run ended before it could be killed: " + child.Describe());
             var pid = await stalled;
@@ -66,7 +66,7 @@ public sealed class RestartDrills : IDisposable
 
         Assert.Equal(Days.Select(table.Key).Order(StringComparer.Ordinal), await ArchivedObject.KeysAsync(s3, table.Prefix));
         foreach (var day in Days)
-            await ArchivedObject.AssertExactAsync(s3, table.Key(day), table.Partition(day));
+            await ArchivedObject.AssertExactAsync(s3, table.Key(day), table.Rows(day));
         Assert.Equal(Days.Select(table.Key).Order(StringComparer.Ordinal), StateFile.StoredKeys(_args.StateDirectory).Order(StringComparer.Ordinal));
         Assert.Empty(Directory.EnumerateFileSystemEntries(_args.TempDirectory));
         // Nothing else is left in the state directory either: no half-written state file, no stale status files.
@@ -100,6 +100,6 @@ public sealed class RestartDrills : IDisposable
         var aside = Assert.Single(Directory.EnumerateFiles(_args.StateDirectory, Path.GetFileName(path) + ".corrupt-*"));
         Assert.Equal(Garbage, await File.ReadAllTextAsync(aside));
         foreach (var day in Days[..2])
-            await ArchivedObject.AssertExactAsync(s3, table.Key(day), table.Partition(day));
+            await ArchivedObject.AssertExactAsync(s3, table.Key(day), table.Rows(day));
     }
 }

@@ -149,7 +149,7 @@ public sealed partial class StoreDrills : IDisposable
         Assert.Empty(S3LogWindow.Writes(lines, table.Key(Day3)));
         Assert.Equal(original, await S3TestClient.DownloadAsync(s3, table.Key(Day2)));
         foreach (var day in new[] { Day1, Day2, Day3 })
-            await ArchivedObject.AssertExactAsync(s3, table.Key(day), table.Partition(day));
+            await ArchivedObject.AssertExactAsync(s3, table.Key(day), table.Rows(day));
     }
 
     private static string UploadId(string line) => UploadIdPattern().Match(line) is { Success: true } m ? m.Groups[1].Value : "";

@@ -10,9 +10,12 @@ internal sealed record MatrixColumn(string Name, string SqlType, bool NotNull, s
     public static MatrixColumn Scalar(string name, string sqlType, string duckType, string bulk, bool notNull = false) =>
         new(name, sqlType, notNull, bulk, $"{name}::text", $"{name}::VARCHAR", duckType, Comparison.Text);
 
-    /// <summary>A column DuckDB returns as it is: a STRING holding PostgreSQL's text output.</summary>
+    /// <summary>
+    /// A column DuckDB returns as it is: a STRING holding the text of the type's output function (what concat prints;
+    /// a cast to text may differ, e.g. for inet or char(n)).
+    /// </summary>
     public static MatrixColumn Text(string name, string sqlType, string bulk, string? pgExpr = null) =>
-        new(name, sqlType, false, bulk, pgExpr ?? $"{name}::text", name, "VARCHAR", Comparison.Text);
+        new(name, sqlType, false, bulk, pgExpr ?? $"CASE WHEN {name} IS NULL THEN NULL ELSE concat({name}) END", name, "VARCHAR", Comparison.Text);
 
     /// <summary>A float column both sides return as a number, compared bit for bit.</summary>
     public static MatrixColumn Float(string name, string sqlType, string duckType, string bulk) =>

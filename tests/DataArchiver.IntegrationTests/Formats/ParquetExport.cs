@@ -1,8 +1,10 @@
 using DataArchiver.Core.Configuration;
 using DataArchiver.Core.Formats;
+using DataArchiver.Core.Formats.Parquet;
 using DataArchiver.Core.Planning;
 using DataArchiver.IntegrationTests.Postgres;
 using DataArchiver.Postgres;
+using DataArchiver.Postgres.Extraction;
 
 namespace DataArchiver.IntegrationTests.Formats;
 
@@ -16,25 +18,10 @@ internal static class ParquetExport
         var unit = new WorkUnit("k", new Period(OutputDuration.Daily, new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc)), new RelationName("public", table));
         await using var file = new FileStream(path, FileMode.Create, FileAccess.Write);
         using var output = new ForwardOnlyStream(file);
-        using var writer = new WriterHolder();
-        return await reader.ExportAsync(unit, columns => writer.Set(RecordWriters.Create(OutputFormat.Parquet, output, columns, options)),
-            _ => { }, CancellationToken.None);
+        var result = await new ParquetFormat(options).WriteAsync(reader, unit, output, _ => { }, CancellationToken.None);
+        return result.Rows;
     }
 
     /// <summary>A fresh temp path for a Parquet file, removed by the caller.</summary>
     public static string TempPath() => Path.Combine(Path.GetTempPath(), $"da-test-{Guid.NewGuid():N}.parquet");
-
-    /// <summary>Disposes the writer the reader asked for, as the pipeline does.</summary>
-    private sealed class WriterHolder : IDisposable
-    {
-        private IDisposable? _writer;
-
-        public Core.Extraction.IRecordWriter Set(Core.Extraction.IRecordWriter writer)
-        {
-            _writer = writer;
-            return writer;
-        }
-
-        public void Dispose() => _writer?.Dispose();
-    }
 }

@@ -67,9 +67,10 @@ public sealed partial class ParquetTypeMatrixTests(TypeMatrixFixture fixture) : 
         var metadata = reader.FileMetaData;
         var root = metadata.Schema.GroupNode;
         var repetitions = Enumerable.Range(0, root.FieldCount).Select(i => (root.Field(i).Name, root.Field(i).Repetition)).ToList();
-        var declared = await Db.ColumnAsync(
+        // User types are schema-qualified: the archiver's search path holds only pg_catalog.
+        var declared = await Db.CatalogColumnAsync(
             $"SELECT json_agg(json_build_object('name', attname, 'type', format_type(atttypid, atttypmod), 'oid', atttypid::bigint, 'not_null', attnotnull) ORDER BY attnum)::text " +
-            $"FROM pg_attribute WHERE attrelid = '{fixture.Table}'::regclass AND attnum > 0 AND NOT attisdropped");
+            $"FROM pg_attribute WHERE attrelid = 'public.{fixture.Table}'::regclass AND attnum > 0 AND NOT attisdropped");
 
         Assert.Equal(fixture.Columns.Select(c => (c.Name, c.NotNull ? Repetition.Required : Repetition.Optional)), repetitions);
         Assert.True(JsonNode.DeepEquals(JsonNode.Parse(declared[0]), JsonNode.Parse(metadata.KeyValueMetadata["postgres.columns"])),

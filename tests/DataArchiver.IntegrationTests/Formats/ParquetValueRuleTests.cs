@@ -1,6 +1,7 @@
 using DataArchiver.Core.Configuration;
 using DataArchiver.Core.Formats;
 using DataArchiver.Core.Formats.Parquet;
+using DataArchiver.Core.PostgresTypes;
 using DataArchiver.IntegrationTests.Support;
 using ParquetSharp;
 

@@ -35,7 +35,7 @@ public sealed partial class LogOutputTests : IDisposable
         Assert.Equal(4, stdout.Count);
         var stderr = Lines(run.Stderr);
         Assert.All(stderr, line => Assert.Matches(TextLine(), line));
-        Assert.Contains(stderr, l => l.Contains(" DEBUG ", StringComparison.Ordinal) && l.Contains($"SELECT count(*) FROM \"public\".\"{t}_20240101\"", StringComparison.Ordinal));
+        Assert.Contains(stderr, l => l.Contains(" DEBUG ", StringComparison.Ordinal) && l.Contains($"SELECT pg_catalog.count(*) FROM \"public\".\"{t}_20240101\"", StringComparison.Ordinal));
         Assert.Contains(stderr, l => l.Contains(" DEBUG ", StringComparison.Ordinal) && l.Contains($"COPY (SELECT \"id\"", StringComparison.Ordinal) && l.Contains("TO STDOUT (FORMAT binary)", StringComparison.Ordinal));
         Assert.Contains(stderr, l => l.Contains(" DEBUG ", StringComparison.Ordinal) && l.Contains("500 rows read in", StringComparison.Ordinal));
         Assert.Contains(stderr, l => l.Contains(" DEBUG ", StringComparison.Ordinal) && l.Contains("uploading (extracting took", StringComparison.Ordinal));

@@ -3,6 +3,7 @@ using DataArchiver.Core.Extraction;
 using DataArchiver.Core.Planning;
 using DataArchiver.IntegrationTests.Support;
 using DataArchiver.Postgres;
+using DataArchiver.Postgres.Extraction;
 
 namespace DataArchiver.IntegrationTests.Postgres;
 

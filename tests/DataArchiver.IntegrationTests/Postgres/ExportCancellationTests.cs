@@ -3,6 +3,7 @@ using DataArchiver.Core.Formats;
 using DataArchiver.Core.Planning;
 using DataArchiver.IntegrationTests.Support;
 using DataArchiver.Postgres;
+using DataArchiver.Postgres.Extraction;
 
 namespace DataArchiver.IntegrationTests.Postgres;
 
@@ -34,7 +35,7 @@ public sealed class ExportCancellationTests
         using var cancellation = new CancellationTokenSource();
         var firstRow = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        var export = reader.ExportAsync(unit, columns => RecordWriters.Create(format, output, columns), _ => firstRow.TrySetResult(), cancellation.Token);
+        var export = FileFormats.For(format, FormatOptions.Default).WriteAsync(reader, unit, output, _ => firstRow.TrySetResult(), cancellation.Token);
         if (rowsArriveFirst)
             await firstRow.Task.WaitAsync(TimeSpan.FromSeconds(60));
         await WaitUntilAsync(async () =>

@@ -5,6 +5,7 @@ using DataArchiver.Core.Planning;
 using DataArchiver.Core.Progress;
 using DataArchiver.IntegrationTests.Support;
 using DataArchiver.Postgres;
+using DataArchiver.Postgres.Extraction;
 
 namespace DataArchiver.IntegrationTests.Postgres;
 
@@ -20,19 +21,17 @@ internal static class ReaderHarness
         Name = TestServices.PgDatabase,
         SslMode = "disable",
         StatementTimeout = statementTimeout ?? TimeSpan.Zero,
-        MaxRetries = 0,
-        RetryDelay = TimeSpan.Zero,
     };
 
-    public static async Task<(byte[] Bytes, long Rows)> ExportAsync(RelationName relation, OutputFormat format, int chunkSize = 1000)
+    public static async Task<(byte[] Bytes, long Rows)> ExportAsync(RelationName relation, OutputFormat format, int chunkSize = 1000,
+        DatabaseSettings? settings = null, RowWindow? window = null)
     {
-        await using var connector = new PostgresConnector(Settings());
+        await using var connector = new PostgresConnector(settings ?? Settings());
         var reader = new PostgresUnitReader(connector, chunkSize, new SilentProgress());
-        var unit = new WorkUnit("k", new Period(OutputDuration.Daily, new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc)), relation);
+        var unit = new WorkUnit("k", new Period(OutputDuration.Daily, new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc)), relation, window);
         using var output = new MemoryStream();
-        var reports = new List<long>();
-        var rows = await reader.ExportAsync(unit, columns => RecordWriters.Create(format, output, columns), reports.Add, CancellationToken.None);
-        return (output.ToArray(), rows);
+        var result = await FileFormats.For(format, FormatOptions.Default).WriteAsync(reader, unit, output, _ => { }, CancellationToken.None);
+        return (output.ToArray(), result.Rows);
     }
 }
 

@@ -2,6 +2,7 @@ using DataArchiver.Core.Configuration;
 using DataArchiver.Core.Planning;
 using DataArchiver.IntegrationTests.Support;
 using DataArchiver.Postgres;
+using DataArchiver.Postgres.Extraction;
 using Npgsql;
 
 namespace DataArchiver.IntegrationTests.Postgres;
@@ -29,13 +30,13 @@ public sealed class WindowQueryTests
         await using (var off = new NpgsqlCommand("SET enable_seqscan = off", connection))
             await off.ExecuteNonQueryAsync();
         var plan = new List<string>();
-        await using (var explain = new NpgsqlCommand($"EXPLAIN SELECT * FROM {unit.Source.Quoted}{PostgresUnitReader.WhereClause(unit)}", connection))
+        await using (var explain = new NpgsqlCommand($"EXPLAIN SELECT * FROM {unit.Source.Quoted}{CopyStatements.WhereClause(unit)}", connection))
         await using (var reader = await explain.ExecuteReaderAsync())
         {
             while (await reader.ReadAsync())
                 plan.Add(reader.GetString(0));
         }
-        var rows = await Db.ScalarAsync($"SELECT count(*) FROM {unit.Source.Quoted}{PostgresUnitReader.WhereClause(unit)}");
+        var rows = await Db.ScalarAsync($"SELECT count(*) FROM {unit.Source.Quoted}{CopyStatements.WhereClause(unit)}");
 
         Assert.Contains(plan, line => line.Contains("Index", StringComparison.Ordinal));
         Assert.DoesNotContain(plan, line => line.Contains("Seq Scan", StringComparison.Ordinal));

@@ -33,7 +33,7 @@ internal static class CliRunner
             context = context with
             {
                 RunArchive = (settings, run, token) =>
-                    ArchiveComposition.RunAsync(settings, run.Out, run.Error, run.IsOutputTerminal, run.LastResort, decorateStore, token),
+                    ArchiveComposition.RunAsync(settings, run.Out, run.Error, run.IsOutputTerminal, run.LastResort, run.Time, decorateStore, token),
             };
         }
         var code = await new CliApplication(context).RunAsync(args, cancellationToken);

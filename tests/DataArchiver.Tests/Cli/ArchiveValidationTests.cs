@@ -1,4 +1,5 @@
 using DataArchiver.Core.Configuration;
+using DataArchiver.Core.Pipeline;
 
 namespace DataArchiver.Tests.Cli;
 
@@ -296,8 +297,9 @@ public sealed class ArchiveValidationTests : IDisposable
         Assert.Equal(new DatabaseSettings
         {
             Host = "pg.example", Port = 6432, User = "reader", Password = "pw", Name = "metrics", SslMode = "verify-full",
-            StatementTimeout = TimeSpan.FromSeconds(60), MaxRetries = 5, RetryDelay = TimeSpan.FromSeconds(2),
+            StatementTimeout = TimeSpan.FromSeconds(60),
         }, settings.Database);
+        Assert.Equal(new RetryOptions { MaxRetries = 5, BaseDelay = TimeSpan.FromSeconds(2) }, settings.Retry);
         Assert.Equal(new S3Settings
         {
             Endpoint = "https://s3.example", Bucket = "cold", AccessKey = "AK", SecretKey = "SK", Region = "eu-central-1",

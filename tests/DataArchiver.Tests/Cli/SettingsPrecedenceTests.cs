@@ -1,3 +1,4 @@
+using DataArchiver.Cli;
 using DataArchiver.Core.Configuration;
 
 namespace DataArchiver.Tests.Cli;

@@ -3,7 +3,6 @@ using DataArchiver.Cli.Output;
 using DataArchiver.Core.Configuration;
 using DataArchiver.Core.Planning;
 using DataArchiver.Core.Progress;
-using DataArchiver.Tests.Pipeline;
 
 namespace DataArchiver.Tests.Cli;
 
@@ -14,7 +13,7 @@ public sealed class StatusFilesTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private StatusFiles CreateSut() => new(_dir, TestSettings.Create(_dir), TimeProvider.System, _warnings.Add);
+    private StatusFiles CreateSut() => new(_dir, new RelationName("public", "t"), new DateOnly(2024, 1, 1), new DateOnly(2024, 1, 31), TimeProvider.System, _warnings.Add);
 
     private static WorkUnit Unit(int day) => new($"a/t/t-2024-01-{day:00}.jsonl.zst",
         new Period(OutputDuration.Daily, new DateTime(2024, 1, day, 0, 0, 0, DateTimeKind.Utc)), new RelationName("public", $"t_202401{day:00}"));

@@ -1,5 +1,6 @@
 using System.Text;
 using DataArchiver.Core.Formats.Json;
+using DataArchiver.Core.PostgresTypes;
 
 namespace DataArchiver.Tests.Formats;
 
@@ -16,5 +17,5 @@ internal static class JsonCapture
         return Encoding.UTF8.GetString(stream.ToArray());
     }
 
-    public static string Value(JsonValueType type, byte[] field) => Of(output => JsonValueEncoder.Write(output, type, field));
+    public static string Value(WireType type, byte[] field) => Of(output => JsonValueEncoder.Write(output, type, field));
 }

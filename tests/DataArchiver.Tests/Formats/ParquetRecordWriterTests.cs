@@ -1,3 +1,4 @@
+using DataArchiver.Core.PostgresTypes;
 using NonClosingStream = DataArchiver.Core.Codecs.NonClosingStream;
 using DataArchiver.Core.Configuration;
 using DataArchiver.Core.Extraction;
@@ -152,7 +153,7 @@ public sealed class ParquetRecordWriterTests
     public void WriteRow_ValueWithoutAParquetForm_ThrowsWithContextAndTheWriterRefusesMore()
     {
         using var output = new MemoryStream();
-        using var writer = new ParquetRecordWriter(output, [Id, new ColumnInfo("price", "numeric(12,2)", 1700, NotNull: false)], FormatOptions.Default);
+        using var writer = new ParquetRecordWriter(output, TestColumns.Of([Id, new ColumnInfo("price", "numeric(12,2)", 1700, NotNull: false)]), FormatOptions.Default);
         var (good, goodFields) = BinaryRow.Of(PgSend.Int8(1), PgSend.Numeric("1.5"));
         var (bad, badFields) = BinaryRow.Of(PgSend.Int8(2), PgSend.Numeric("NaN"));
         writer.WriteRow(good, goodFields);
@@ -167,19 +168,38 @@ public sealed class ParquetRecordWriterTests
     [Fact]
     public void WriteRow_WrongFieldCount_Throws()
     {
-        using var writer = new ParquetRecordWriter(new MemoryStream(), [Id, Name], FormatOptions.Default);
+        using var writer = new ParquetRecordWriter(new MemoryStream(), TestColumns.Of([Id, Name]), FormatOptions.Default);
         var (data, fields) = BinaryRow.Of(PgSend.Int8(1));
 
         Assert.Throws<InvalidOperationException>(() => writer.WriteRow(data, fields));
     }
 
-    [Fact]
-    public void Create_Parquet_AsksForBinaryFieldsAndRejectsText()
-    {
-        using var writer = RecordWriters.Create(OutputFormat.Parquet, new MemoryStream(), [Id], FormatOptions.Default);
+    [Theory]
+    [InlineData(OutputFormat.Parquet, true)]
+    [InlineData(OutputFormat.Jsonl, false)]
+    [InlineData(OutputFormat.Csv, false)]
+    public void FileFormats_For_OnlyParquetCompressesInside(OutputFormat format, bool inside) =>
+        Assert.Equal(inside, FileFormats.For(format, FormatOptions.Default).CompressesInside);
 
-        Assert.Equal(FieldEncoding.PostgresBinary, writer.Encoding);
-        Assert.Throws<NotSupportedException>(() => writer.WriteText("x"));
+    [Fact]
+    public void WriteRow_TwoDimensionalArray_HasNoListForm()
+    {
+        var ints = new ColumnInfo("m", "integer[]", 1007, NotNull: false);
+
+        var error = Assert.Throws<ValueNotRepresentableException>(() => Write([ints], FormatOptions.Default, [[PgSend.Int4Matrix()]]));
+
+        Assert.Contains("2-dimensional array", error.Message);
+    }
+
+    [Fact]
+    public void WriteRow_ArrayStartingAtZero_HasNoListForm()
+    {
+        var ints = new ColumnInfo("a", "integer[]", 1007, NotNull: false);
+
+        var error = Assert.Throws<ValueNotRepresentableException>(() =>
+            Write([ints], FormatOptions.Default, [[PgSend.ArrayWithBounds(23, 0, PgSend.Int4(1))]]));
+
+        Assert.Contains("starting at index 0", error.Message);
     }
 
     [Theory]
@@ -213,7 +233,7 @@ public sealed class ParquetRecordWriterTests
     private static byte[] Write(IReadOnlyList<ColumnInfo> columns, FormatOptions options, IEnumerable<byte[]?[]> rows)
     {
         using var target = new MemoryStream();
-        using (var writer = new ParquetRecordWriter(new NonClosingStream(target), columns, options))
+        using (var writer = new ParquetRecordWriter(new NonClosingStream(target), TestColumns.Of(columns), options))
         {
             foreach (var row in rows)
             {

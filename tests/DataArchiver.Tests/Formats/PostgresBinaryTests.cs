@@ -1,4 +1,5 @@
 using DataArchiver.Core.Formats.Parquet;
+using DataArchiver.Core.PostgresTypes;
 
 namespace DataArchiver.Tests.Formats;
 
@@ -60,37 +61,37 @@ public sealed class PostgresBinaryTests
     [InlineData(1969, 12, 31, -1)]
     [InlineData(1, 1, 1, -719_162)]
     public void ReadDate_FiniteDate_IsDaysSinceTheUnixEpoch(int year, int month, int day, int expected) =>
-        Assert.Equal(expected, PostgresBinary.ReadDate(PgSend.Date(new DateOnly(year, month, day))));
+        Assert.Equal(expected, ParquetTemporal.ReadDate(PgSend.Date(new DateOnly(year, month, day))));
 
     [Fact]
     public void ReadDate_Infinity_IsTheLargestMagnitudeEitherWay()
     {
-        Assert.Equal(int.MaxValue, PostgresBinary.ReadDate(PgSend.Int4(int.MaxValue)));
-        Assert.Equal(-int.MaxValue, PostgresBinary.ReadDate(PgSend.Int4(int.MinValue)));
+        Assert.Equal(int.MaxValue, ParquetTemporal.ReadDate(PgSend.Int4(int.MaxValue)));
+        Assert.Equal(-int.MaxValue, ParquetTemporal.ReadDate(PgSend.Int4(int.MinValue)));
     }
 
     [Fact]
     public void ReadTimestamp_FiniteValue_IsMicrosecondsSinceTheUnixEpoch()
     {
-        Assert.Equal(0, PostgresBinary.ReadTimestamp(PgSend.Timestamp(new DateTime(1970, 1, 1))));
-        Assert.Equal(946_684_800_000_001, PostgresBinary.ReadTimestamp(PgSend.Timestamp(new DateTime(2000, 1, 1).AddTicks(10))));
-        Assert.Equal(-1, PostgresBinary.ReadTimestamp(PgSend.Timestamp(new DateTime(1970, 1, 1).AddTicks(-10))));
+        Assert.Equal(0, ParquetTemporal.ReadTimestamp(PgSend.Timestamp(new DateTime(1970, 1, 1))));
+        Assert.Equal(946_684_800_000_001, ParquetTemporal.ReadTimestamp(PgSend.Timestamp(new DateTime(2000, 1, 1).AddTicks(10))));
+        Assert.Equal(-1, ParquetTemporal.ReadTimestamp(PgSend.Timestamp(new DateTime(1970, 1, 1).AddTicks(-10))));
     }
 
     [Fact]
     public void ReadTimestamp_Infinity_IsTheLargestMagnitudeEitherWay()
     {
-        Assert.Equal(long.MaxValue, PostgresBinary.ReadTimestamp(PgSend.Int8(long.MaxValue)));
-        Assert.Equal(-long.MaxValue, PostgresBinary.ReadTimestamp(PgSend.Int8(long.MinValue)));
+        Assert.Equal(long.MaxValue, ParquetTemporal.ReadTimestamp(PgSend.Int8(long.MaxValue)));
+        Assert.Equal(-long.MaxValue, ParquetTemporal.ReadTimestamp(PgSend.Int8(long.MinValue)));
     }
 
     [Fact]
     public void ReadTimestamp_AtTheEdgeOfTheMicrosecondRange_LastValueFitsNextThrows()
     {
-        var last = long.MaxValue - PostgresBinary.EpochShiftMicros - 1;
+        var last = long.MaxValue - ParquetTemporal.EpochShiftMicros - 1;
 
-        Assert.Equal(long.MaxValue - 1, PostgresBinary.ReadTimestamp(PgSend.Int8(last)));
-        var error = Assert.Throws<ValueNotRepresentableException>(() => PostgresBinary.ReadTimestamp(PgSend.Int8(last + 1)));
+        Assert.Equal(long.MaxValue - 1, ParquetTemporal.ReadTimestamp(PgSend.Int8(last)));
+        var error = Assert.Throws<ValueNotRepresentableException>(() => ParquetTemporal.ReadTimestamp(PgSend.Int8(last + 1)));
         Assert.Contains("beyond the largest Parquet TIMESTAMP(micros) value", error.Message);
     }
 

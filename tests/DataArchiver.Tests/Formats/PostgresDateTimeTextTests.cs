@@ -1,5 +1,6 @@
 using System.Text;
 using DataArchiver.Core.Formats.Json;
+using DataArchiver.Core.PostgresTypes;
 
 namespace DataArchiver.Tests.Formats;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Numerics;
 using System.Text;
 using DataArchiver.Core.Formats.Json;
+using DataArchiver.Core.PostgresTypes;
 
 namespace DataArchiver.Tests.Formats;
 

@@ -23,7 +23,7 @@ public sealed class ArchiveRunnerTests
             await cancellation.CancelAsync();
             // What a cancelled socket read or a server's "query cancelled" looks like: not an OperationCanceledException.
             throw new IOException("connection closed");
-        }), new RecordingProgress(), workers: 2);
+        }), new RecordingProgress(), workers: 2, TimeProvider.System);
 
         var summary = await sut.RunAsync(Plan(4), cancellation.Token);
 
@@ -38,7 +38,7 @@ public sealed class ArchiveRunnerTests
     {
         var sut = new ArchiveRunner(new Processor((unit, _) => unit.Key.EndsWith("02.jsonl.zst", StringComparison.Ordinal)
             ? throw new IOException("disk full")
-            : Task.FromResult(new UnitResult(unit, UnitOutcome.Archived, 1, 1, 1, TimeSpan.Zero))), new RecordingProgress(), workers: 2);
+            : Task.FromResult(new UnitResult(unit, UnitOutcome.Archived, 1, 1, 1, TimeSpan.Zero))), new RecordingProgress(), workers: 2, TimeProvider.System);
 
         var summary = await sut.RunAsync(Plan(3), CancellationToken.None);
 

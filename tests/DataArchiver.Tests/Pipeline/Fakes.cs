@@ -1,7 +1,10 @@
 using System.Security.Cryptography;
 using DataArchiver.Core.Configuration;
 using DataArchiver.Core.Extraction;
+using DataArchiver.Core.Formats;
+using DataArchiver.Core.Pipeline;
 using DataArchiver.Core.Planning;
+using DataArchiver.Core.PostgresTypes;
 using DataArchiver.Core.Progress;
 using DataArchiver.Core.Storage;
 
@@ -59,27 +62,41 @@ internal sealed class MemoryStore : IObjectStore
 /// <summary>A reader that serves rows of one bigint column, counting how often the "database" was read.</summary>
 internal sealed class FakeReader(params long[] ids) : IUnitReader
 {
+    private static readonly ColumnInfo Id = new("id", "bigint", 20, true);
+
     public int Exports { get; private set; }
     public Func<int, Exception?> FailOnAttempt { get; set; } = _ => null;
 
-    public Task<long> ExportAsync(WorkUnit unit, Func<IReadOnlyList<ColumnInfo>, IRecordWriter> createWriter, Action<long> onRows, CancellationToken cancellationToken)
+    public Task<IRowExport> OpenRowsAsync(WorkUnit unit, CancellationToken cancellationToken)
     {
         Exports++;
-        if (FailOnAttempt(Exports) is { } error)
-            throw error;
-        var writer = createWriter([new ColumnInfo("id", "bigint", 20, true)]);
-        foreach (var id in ids)
-        {
-            // A bigint arrives in its binary form, as the reader sends it to the JSON lines writer.
-            var bytes = new byte[8];
-            System.Buffers.Binary.BinaryPrimitives.WriteInt64BigEndian(bytes, id);
-            writer.WriteRow(bytes, [new FieldSlice(0, bytes.Length)]);
-        }
-        writer.Complete();
-        return Task.FromResult((long)ids.Length);
+        return FailOnAttempt(Exports) is { } error ? Task.FromException<IRowExport>(error) : Task.FromResult<IRowExport>(new Rows(ids));
     }
 
+    public Task<ITextExport> OpenCsvAsync(WorkUnit unit, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("the fake serves rows of fields only");
+
     public Task<long> CountAsync(WorkUnit unit, bool estimate, CancellationToken cancellationToken) => Task.FromResult((long)ids.Length);
+
+    private sealed class Rows(long[] ids) : IRowExport
+    {
+        public IReadOnlyList<ExportColumn> Columns { get; } = [ExportColumn.Binary(Id, WireTypes.For(Id)!.Value)];
+
+        public Task<long> PumpAsync(IRowWriter writer, Action<long> onRows, CancellationToken cancellationToken)
+        {
+            foreach (var id in ids)
+            {
+                // A bigint arrives in its binary form, as the reader sends it.
+                var bytes = new byte[8];
+                System.Buffers.Binary.BinaryPrimitives.WriteInt64BigEndian(bytes, id);
+                writer.WriteRow(bytes, [new FieldSlice(0, bytes.Length)]);
+            }
+            onRows(ids.Length);
+            return Task.FromResult((long)ids.Length);
+        }
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
 }
 
 /// <summary>Records what the pipeline reports; safe for several workers at once.</summary>
@@ -100,27 +117,21 @@ internal sealed class RecordingProgress : IArchiveProgress
 
 internal static class TestSettings
 {
-    public static ArchiveSettings Create(string tempDir, bool force = false, bool dryRun = false) => new()
+    /// <summary>Plans days of January 2024 of <c>public.t</c> into <c>a/t/…jsonl.zst</c>.</summary>
+    public static PlanOptions Plan() => new()
     {
-        Database = new DatabaseSettings
-        {
-            Host = "localhost", Port = 5432, User = "u", Name = "d", SslMode = "disable",
-            StatementTimeout = TimeSpan.Zero, MaxRetries = 3, RetryDelay = TimeSpan.Zero,
-        },
-        LocalDirectory = tempDir,
-        PathTemplate = PathTemplate.Parse("a/{table}"),
-        Schema = "public",
-        Table = "t",
+        Table = new RelationName("public", "t"),
         StartDate = new DateOnly(2024, 1, 1),
         EndDate = new DateOnly(2024, 1, 31),
-        Format = OutputFormat.Jsonl,
-        Compression = CompressionCodec.Zstd,
-        CompressionLevel = 3,
-        ChunkSize = 1000,
-        Workers = 1,
-        Force = force,
-        DryRun = dryRun,
+        Naming = new ObjectNaming(PathTemplate.Parse("a/{table}"), OutputFormat.Jsonl, CompressionCodec.Zstd),
+    };
+
+    /// <summary>What an attempt needs: JSON lines with zstd, temp files in <paramref name="tempDir"/>.</summary>
+    public static UnitProcessorOptions Processor(string tempDir, bool force = false) => new()
+    {
+        Encoding = new FormatOptions { Format = OutputFormat.Jsonl, Codec = CompressionCodec.Zstd, CompressionLevel = 3, ChunkSize = 1000 },
         TempDirectory = tempDir,
+        Force = force,
     };
 
     public static WorkUnit Unit(string key = "a/t/t-2024-01-01.jsonl.zst") =>

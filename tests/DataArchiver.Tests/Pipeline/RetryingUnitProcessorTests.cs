@@ -8,12 +8,15 @@ namespace DataArchiver.Tests.Pipeline;
 
 public sealed class RetryingUnitProcessorTests
 {
-    private sealed class ScriptedProcessor(params Exception?[] failures) : IUnitProcessor
+    private sealed class ScriptedProcessor(params Exception?[] failures) : IUnitAttempt
     {
         public int Attempts { get; private set; }
+        public List<AttemptHistory> Histories { get; } = [];
 
-        public Task<UnitResult> ProcessAsync(WorkUnit unit, CancellationToken cancellationToken)
+        public Task<UnitResult> RunAsync(WorkUnit unit, AttemptHistory history, CancellationToken cancellationToken)
         {
+            Histories.Add(history);
+            Assert.Equal(Histories.Count(seen => seen == history), history.Attempt);
             var failure = Attempts < failures.Length ? failures[Attempts] : null;
             Attempts++;
             cancellationToken.ThrowIfCancellationRequested();
@@ -23,8 +26,8 @@ public sealed class RetryingUnitProcessorTests
         }
     }
 
-    private static RetryingUnitProcessor CreateSut(IUnitProcessor inner, RecordingProgress progress, int retries = 3) =>
-        new(inner, retries, TimeSpan.Zero, progress, TimeProvider.System);
+    private static RetryingUnitProcessor CreateSut(IUnitAttempt inner, RecordingProgress progress, int retries = 3) =>
+        new(inner, new RetryOptions { MaxRetries = retries, BaseDelay = TimeSpan.Zero }, progress, TimeProvider.System);
 
     [Fact]
     public async Task Process_TransientTwice_SucceedsOnThirdAttemptAndReportsEachRetry()
@@ -37,6 +40,19 @@ public sealed class RetryingUnitProcessorTests
         Assert.Equal(UnitOutcome.Archived, result.Outcome);
         Assert.Equal(3, inner.Attempts);
         Assert.Equal(["retry:1:lost connection", "retry:2:503"], progress.Events.Where(e => e.StartsWith("retry", StringComparison.Ordinal)));
+        Assert.Single(inner.Histories.Distinct());
+    }
+
+    [Fact]
+    public async Task Process_TwoUnits_EachGetsItsOwnHistory()
+    {
+        var inner = new ScriptedProcessor();
+        var sut = CreateSut(inner, new RecordingProgress());
+
+        await sut.ProcessAsync(TestSettings.Unit("a/t/t-2024-01-01.jsonl.zst"), CancellationToken.None);
+        await sut.ProcessAsync(TestSettings.Unit("a/t/t-2024-01-02.jsonl.zst"), CancellationToken.None);
+
+        Assert.Equal(2, inner.Histories.Distinct().Count());
     }
 
     [Fact]

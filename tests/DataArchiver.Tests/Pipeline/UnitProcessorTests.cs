@@ -5,6 +5,7 @@ using DataArchiver.Core.Planning;
 using DataArchiver.Core.Progress;
 using DataArchiver.Core.State;
 using DataArchiver.Core.Storage;
+using Microsoft.Extensions.Time.Testing;
 
 namespace DataArchiver.Tests.Pipeline;
 
@@ -13,14 +14,29 @@ public sealed class UnitProcessorTests : IDisposable
     private readonly string _dir = Directory.CreateTempSubdirectory("da-unit-").FullName;
     private readonly MemoryStore _store = new();
     private readonly RecordingProgress _progress = new();
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2024, 6, 1, 0, 0, 0, TimeSpan.Zero));
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private (UnitProcessor Processor, StateStore State) CreateSut(FakeReader reader, bool force = false, bool dryRun = false)
+    /// <summary>
+    /// One attempt as the pipeline composes it, with nothing but a temp directory, a state file and the fakes: no
+    /// database or store settings. Each call is a new attempt object; what it may learn from an earlier attempt comes
+    /// only through the <see cref="AttemptHistory"/> the test hands it.
+    /// </summary>
+    private (Attempt Processor, StateStore State) CreateSut(FakeReader reader, bool force = false, bool dryRun = false)
     {
-        var state = StateStore.Open(_dir, "archive", "public.t", "memory", _progress.Warning);
-        var settings = TestSettings.Create(_dir, force, dryRun);
-        return (new UnitProcessor(settings, reader, _store, state, _progress, TimeProvider.System), state);
+        var state = StateStore.Open(_dir, "archive", "public.t", "memory", _clock, _progress.Warning);
+        var check = new StoredObjectCheck(_store, state, _progress);
+        IUnitOutput output = dryRun ? new DryRunOutput() : new StoreOutput(_store, state, check, _progress, _clock);
+        var counter = new RowCounter(reader, state, output, _progress, _clock, estimate: false);
+        return (new Attempt(new UnitProcessor(TestSettings.Processor(_dir, force), reader, check, counter, output, _progress, _clock)), state);
+    }
+
+    /// <summary>Runs attempts of <see cref="UnitProcessor"/>, each a first attempt unless given a history.</summary>
+    private sealed class Attempt(UnitProcessor processor)
+    {
+        public Task<UnitResult> ProcessAsync(WorkUnit unit, CancellationToken cancellationToken, AttemptHistory? history = null) =>
+            processor.RunAsync(unit, history ?? new AttemptHistory(), cancellationToken);
     }
 
     [Fact]
@@ -97,9 +113,10 @@ public sealed class UnitProcessorTests : IDisposable
         var reader = new FakeReader(1, 2);
         var (sut, _) = CreateSut(reader);
         _store.StaleHeadsAfterPut = 1;
+        var history = new AttemptHistory();
 
-        await Assert.ThrowsAsync<VerificationException>(() => sut.ProcessAsync(TestSettings.Unit(), CancellationToken.None));
-        var result = await sut.ProcessAsync(TestSettings.Unit(), CancellationToken.None);
+        await Assert.ThrowsAsync<VerificationException>(() => sut.ProcessAsync(TestSettings.Unit(), CancellationToken.None, history));
+        var result = await CreateSut(reader).Processor.ProcessAsync(TestSettings.Unit(), CancellationToken.None, history);
 
         Assert.Equal(UnitOutcome.Archived, result.Outcome);
         Assert.Equal(2, result.Rows);
@@ -117,9 +134,11 @@ public sealed class UnitProcessorTests : IDisposable
         var (second, state) = CreateSut(reader);
         _store.StaleHeadsAfterPut = 1;
 
-        await Assert.ThrowsAsync<VerificationException>(() => second.ProcessAsync(TestSettings.Unit(), CancellationToken.None));
+        var history = new AttemptHistory();
+
+        await Assert.ThrowsAsync<VerificationException>(() => second.ProcessAsync(TestSettings.Unit(), CancellationToken.None, history));
         Assert.NotNull(state.Get(TestSettings.Unit().Key)!.LastError);
-        var result = await second.ProcessAsync(TestSettings.Unit(), CancellationToken.None);
+        var result = await second.ProcessAsync(TestSettings.Unit(), CancellationToken.None, history);
 
         // The record of the first run matches again, so the retry skips the database: still this run's upload.
         Assert.Equal(UnitOutcome.Archived, result.Outcome);
@@ -213,6 +232,20 @@ public sealed class UnitProcessorTests : IDisposable
     private static DateTimeOffset Day(int day) => day > 20
         ? new DateTimeOffset(2024, 1, day, 0, 0, 0, TimeSpan.Zero)
         : new DateTimeOffset(2024, 2, day, 0, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task Process_VerificationFailedThenObjectFound_WithoutTheHistory_IsNotThisRunsUpload()
+    {
+        var reader = new FakeReader(1, 2);
+        var (sut, _) = CreateSut(reader);
+        _store.StaleHeadsAfterPut = 1;
+
+        await Assert.ThrowsAsync<VerificationException>(() => sut.ProcessAsync(TestSettings.Unit(), CancellationToken.None));
+        var result = await sut.ProcessAsync(TestSettings.Unit(), CancellationToken.None);
+
+        // A fresh history knows of no upload: nothing is remembered inside the processor between attempts.
+        Assert.Equal(UnitOutcome.Skipped, result.Outcome);
+    }
 
     [Fact]
     public async Task Process_Failure_RecordsLastErrorAndRemovesTempFile()

@@ -5,25 +5,13 @@ namespace DataArchiver.Tests.Planning;
 
 public sealed class ArchivePlannerTests
 {
-    private static ArchiveSettings Settings(OutputDuration? duration = null) => new()
+    private static PlanOptions Settings(OutputDuration? duration = null) => new()
     {
-        Database = new DatabaseSettings
-        {
-            Host = "localhost", Port = 5432, User = "u", Name = "d", SslMode = "disable",
-            StatementTimeout = TimeSpan.Zero, MaxRetries = 0, RetryDelay = TimeSpan.Zero,
-        },
-        LocalDirectory = "/unused",
-        PathTemplate = PathTemplate.Parse("archive/{table}/{YYYY}/{MM}"),
-        Schema = "public",
-        Table = "events",
+        Table = new RelationName("public", "events"),
         StartDate = new DateOnly(2024, 1, 1),
         EndDate = new DateOnly(2024, 1, 31),
-        Format = OutputFormat.Jsonl,
-        Compression = CompressionCodec.Zstd,
-        CompressionLevel = 3,
+        Naming = new ObjectNaming(PathTemplate.Parse("archive/{table}/{YYYY}/{MM}"), OutputFormat.Jsonl, CompressionCodec.Zstd),
         OutputDuration = duration,
-        ChunkSize = 10_000,
-        Workers = 2,
     };
 
     private static LeafPartition Leaf(string name, string? bound = null, bool canSelect = true) =>

@@ -7,7 +7,7 @@ namespace DataArchiver.Tests.Planning;
 
 public sealed class WindowPlannerTests
 {
-    private static ArchiveSettings Settings(OutputDuration? duration, string start, string end) => TestSettings.Create(Path.GetTempPath()) with
+    private static PlanOptions Settings(OutputDuration? duration, string start, string end) => TestSettings.Plan() with
     {
         DateColumn = "at",
         OutputDuration = duration,
@@ -20,7 +20,7 @@ public sealed class WindowPlannerTests
     [Fact]
     public void Plan_WeeklyFromAWednesday_FirstWindowStartsThatWednesdayAndLastEndsAfterTheRange()
     {
-        var plan = WindowPlanner.Plan(Settings(OutputDuration.Weekly, "2024-01-31", "2024-02-13"), new RelationName("public", "t"), DateColumnType.TimestampTz);
+        var plan = WindowPlanner.Plan(Settings(OutputDuration.Weekly, "2024-01-31", "2024-02-13"), DateColumnType.TimestampTz);
 
         Assert.Equal(["a/t/t-2024-W05.jsonl.zst", "a/t/t-2024-W06.jsonl.zst", "a/t/t-2024-W07.jsonl.zst"], plan.Units.Select(u => u.Key));
         Assert.Equal(Utc(2024, 1, 31), plan.Units[0].Window!.Start);
@@ -32,7 +32,7 @@ public sealed class WindowPlannerTests
     [Fact]
     public void Plan_MonthlyAcrossThreeMonths_ClampedAndContiguous()
     {
-        var plan = WindowPlanner.Plan(Settings(OutputDuration.Monthly, "2024-01-15", "2024-03-10"), new RelationName("public", "t"), DateColumnType.Date);
+        var plan = WindowPlanner.Plan(Settings(OutputDuration.Monthly, "2024-01-15", "2024-03-10"), DateColumnType.Date);
 
         Assert.Equal(["a/t/t-2024-01.jsonl.zst", "a/t/t-2024-02.jsonl.zst", "a/t/t-2024-03.jsonl.zst"], plan.Units.Select(u => u.Key));
         Assert.Equal(Utc(2024, 1, 15), plan.Units[0].Window!.Start);
@@ -44,7 +44,7 @@ public sealed class WindowPlannerTests
     [Fact]
     public void Plan_NoDurationGiven_Daily()
     {
-        var plan = WindowPlanner.Plan(Settings(null, "2024-02-28", "2024-03-01"), new RelationName("public", "t"), DateColumnType.Timestamp);
+        var plan = WindowPlanner.Plan(Settings(null, "2024-02-28", "2024-03-01"), DateColumnType.Timestamp);
 
         Assert.Equal(["2024-02-28", "2024-02-29", "2024-03-01"], plan.Units.Select(u => u.Period.Name));
     }
@@ -53,7 +53,7 @@ public sealed class WindowPlannerTests
     public void Plan_HourlyOnDateColumn_Rejected()
     {
         var error = Assert.Throws<ConfigurationException>(() =>
-            WindowPlanner.Plan(Settings(OutputDuration.Hourly, "2024-01-01", "2024-01-01"), new RelationName("public", "t"), DateColumnType.Date));
+            WindowPlanner.Plan(Settings(OutputDuration.Hourly, "2024-01-01", "2024-01-01"), DateColumnType.Date));
         Assert.Contains("hourly", error.Message, StringComparison.Ordinal);
     }
 
@@ -61,15 +61,15 @@ public sealed class WindowPlannerTests
     public void Plan_YearlyAndHourly_NamesAndCounts()
     {
         Assert.Equal(["2023", "2024"], WindowPlanner.Plan(Settings(OutputDuration.Yearly, "2023-12-31", "2024-01-01"),
-            new RelationName("public", "t"), DateColumnType.Date).Units.Select(u => u.Period.Name));
+            DateColumnType.Date).Units.Select(u => u.Period.Name));
         Assert.Equal(48, WindowPlanner.Plan(Settings(OutputDuration.Hourly, "2024-01-01", "2024-01-02"),
-            new RelationName("public", "t"), DateColumnType.TimestampTz).Units.Count);
+            DateColumnType.TimestampTz).Units.Count);
     }
 
     [Fact]
     public void WidenToStored_RecordsOfOtherDates_WindowsGrowToKeepThemWithinTheirPeriod()
     {
-        var plan = WindowPlanner.Plan(Settings(OutputDuration.Weekly, "2024-01-29", "2024-01-30"), new RelationName("public", "t"), DateColumnType.TimestampTz);
+        var plan = WindowPlanner.Plan(Settings(OutputDuration.Weekly, "2024-01-29", "2024-01-30"), DateColumnType.TimestampTz);
         var key = plan.Units[0].Key;
         var stored = new ObjectRecord
         {
@@ -87,7 +87,7 @@ public sealed class WindowPlannerTests
     [InlineData(false, true, true)] // written before spans were kept
     public void WidenToStored_RecordsWithoutStoredRowsOrSpan_LeaveTheWindow(bool failedOnly, bool noSpan, bool hasMd5)
     {
-        var plan = WindowPlanner.Plan(Settings(OutputDuration.Weekly, "2024-01-31", "2024-02-04"), new RelationName("public", "t"), DateColumnType.TimestampTz);
+        var plan = WindowPlanner.Plan(Settings(OutputDuration.Weekly, "2024-01-31", "2024-02-04"), DateColumnType.TimestampTz);
         var record = new ObjectRecord
         {
             Md5 = hasMd5 ? "00" : null,

@@ -42,6 +42,9 @@ internal static class JsonString
         return bytes.ToArray();
     }
 
+    /// <summary>An object key: the quoted name followed by <c>:</c>, as <c>row_to_json</c> writes it.</summary>
+    public static byte[] Key(string name) => [.. Encode(System.Text.Encoding.UTF8.GetBytes(name)), (byte)':'];
+
     private static void WriteEscape(JsonOutput output, byte value)
     {
         ReadOnlySpan<byte> escape = value switch

@@ -1,5 +1,5 @@
 using System.Buffers.Text;
-using DataArchiver.Core.Formats.Parquet;
+using DataArchiver.Core.PostgresTypes;
 
 namespace DataArchiver.Core.Formats.Json;
 
@@ -10,47 +10,47 @@ namespace DataArchiver.Core.Formats.Json;
 internal static class JsonValueEncoder
 {
     /// <summary>Writes <paramref name="field"/>, a value of <paramref name="type"/>, as JSON.</summary>
-    public static void Write(JsonOutput output, JsonValueType type, ReadOnlySpan<byte> field)
+    public static void Write(JsonOutput output, WireType type, ReadOnlySpan<byte> field)
     {
         switch (type)
         {
-            case JsonValueType.ServerJson or JsonValueType.Json:
-                // Line breaks in server JSON or a json value can only be whitespace between tokens.
+            case WireType.Json:
+                // Line breaks in a json value can only be whitespace between tokens.
                 output.WriteWithoutLineBreaks(field);
                 break;
-            case JsonValueType.Jsonb:
+            case WireType.Jsonb:
                 if (field.IsEmpty || field[0] != 1)
                     throw new InvalidDataException($"a binary jsonb value has the unknown version {(field.IsEmpty ? -1 : field[0])}");
                 output.WriteWithoutLineBreaks(field[1..]);
                 break;
-            case JsonValueType.String:
+            case WireType.Text:
                 JsonString.Write(output, field);
                 break;
-            case JsonValueType.Bool:
+            case WireType.Bool:
                 output.Write(PostgresBinary.ReadBoolean(field) ? "true"u8 : "false"u8);
                 break;
-            case JsonValueType.Int2:
+            case WireType.Int2:
                 WriteInteger(output, PostgresBinary.ReadInt16(field));
                 break;
-            case JsonValueType.Int4:
+            case WireType.Int4:
                 WriteInteger(output, PostgresBinary.ReadInt32(field));
                 break;
-            case JsonValueType.Int8:
+            case WireType.Int8:
                 WriteInteger(output, PostgresBinary.ReadInt64(field));
                 break;
-            case JsonValueType.Float4:
+            case WireType.Float4:
                 WriteFloat(output, PostgresBinary.ReadFloat(field), single: true);
                 break;
-            case JsonValueType.Float8:
+            case WireType.Float8:
                 WriteFloat(output, PostgresBinary.ReadDouble(field), single: false);
                 break;
-            case JsonValueType.Numeric:
+            case WireType.Numeric:
                 WriteNumeric(output, field);
                 break;
-            case JsonValueType.Uuid:
+            case WireType.Uuid:
                 WriteUuid(output, field);
                 break;
-            case JsonValueType.Bytea:
+            case WireType.Bytea:
                 WriteBytea(output, field);
                 break;
             default:
@@ -129,17 +129,17 @@ internal static class JsonValueEncoder
         output.Write((byte)'"');
     }
 
-    private static void WriteDateTime(JsonOutput output, JsonValueType type, ReadOnlySpan<byte> field)
+    private static void WriteDateTime(JsonOutput output, WireType type, ReadOnlySpan<byte> field)
     {
         var span = output.Reserve(PostgresDateTimeText.MaxLength + 2);
         span[0] = (byte)'"';
         var text = span[1..];
         var length = type switch
         {
-            JsonValueType.Date => PostgresDateTimeText.FormatDate(PostgresBinary.ReadInt32(field), text),
-            JsonValueType.Time => PostgresDateTimeText.FormatTime(PostgresBinary.ReadInt64(field), text),
-            JsonValueType.Timestamp => PostgresDateTimeText.FormatTimestamp(PostgresBinary.ReadInt64(field), withOffset: false, text),
-            JsonValueType.TimestampTz => PostgresDateTimeText.FormatTimestamp(PostgresBinary.ReadInt64(field), withOffset: true, text),
+            WireType.Date => PostgresDateTimeText.FormatDate(PostgresBinary.ReadInt32(field), text),
+            WireType.Time => PostgresDateTimeText.FormatTime(PostgresBinary.ReadInt64(field), text),
+            WireType.Timestamp => PostgresDateTimeText.FormatTimestamp(PostgresBinary.ReadInt64(field), withOffset: false, text),
+            WireType.TimestampTz => PostgresDateTimeText.FormatTimestamp(PostgresBinary.ReadInt64(field), withOffset: true, text),
             _ => throw new InvalidOperationException($"no JSON encoding for {type}"),
         };
         span[length + 1] = (byte)'"';

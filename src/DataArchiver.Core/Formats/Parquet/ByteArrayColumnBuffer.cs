@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using DataArchiver.Core.PostgresTypes;
 using ParquetSharp;
 
 namespace DataArchiver.Core.Formats.Parquet;
@@ -14,6 +15,7 @@ internal sealed class ByteArrayColumnBuffer(ParquetColumnMapping mapping) : Colu
     private const int KeepBytes = 32 * 1024 * 1024;
     private const byte JsonbVersion = 1;
     private readonly bool _jsonb = mapping.Kind == ParquetValueKind.Jsonb;
+    private readonly bool _numeric = mapping.Kind == ParquetValueKind.NumericText;
     private byte[] _bytes = new byte[InitialBytes];
     private int[] _ends = new int[256];
     private ByteArray[] _arrays = [];
@@ -32,10 +34,18 @@ internal sealed class ByteArrayColumnBuffer(ParquetColumnMapping mapping) : Colu
                 throw new InvalidDataException($"binary jsonb must start with version {JsonbVersion}");
             value = value[1..];
         }
-        EnsureCapacity(ref _bytes, checked(_used + value.Length));
         EnsureCapacity(ref _ends, _count + 1);
-        value.CopyTo(_bytes.AsSpan(_used));
-        _used += value.Length;
+        if (_numeric)
+        {
+            EnsureCapacity(ref _bytes, checked(_used + PostgresNumericText.MeasureMax(value)));
+            _used += PostgresNumericText.Format(value, _bytes.AsSpan(_used));
+        }
+        else
+        {
+            EnsureCapacity(ref _bytes, checked(_used + value.Length));
+            value.CopyTo(_bytes.AsSpan(_used));
+            _used += value.Length;
+        }
         _ends[_count++] = _used;
     }
 

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using DataArchiver.Core.PostgresTypes;
 using ParquetSharp;
 
 namespace DataArchiver.Core.Formats.Parquet;
@@ -49,8 +50,8 @@ internal abstract class ColumnBuffer
             ParquetValueKind.Int64 or ParquetValueKind.Time => new PrimitiveColumnBuffer<long>(mapping, PostgresBinary.ReadInt64),
             ParquetValueKind.Float => new PrimitiveColumnBuffer<float>(mapping, PostgresBinary.ReadFloat),
             ParquetValueKind.Double => new PrimitiveColumnBuffer<double>(mapping, PostgresBinary.ReadDouble),
-            ParquetValueKind.Date => new PrimitiveColumnBuffer<int>(mapping, PostgresBinary.ReadDate),
-            ParquetValueKind.Timestamp or ParquetValueKind.TimestampTz => new PrimitiveColumnBuffer<long>(mapping, PostgresBinary.ReadTimestamp),
+            ParquetValueKind.Date => new PrimitiveColumnBuffer<int>(mapping, ParquetTemporal.ReadDate),
+            ParquetValueKind.Timestamp or ParquetValueKind.TimestampTz => new PrimitiveColumnBuffer<long>(mapping, ParquetTemporal.ReadTimestamp),
             ParquetValueKind.Decimal => mapping.PhysicalType switch
             {
                 PhysicalType.Int32 => new PrimitiveColumnBuffer<int>(mapping, field => (int)PostgresBinary.ReadDecimal(field, precision, scale)),
@@ -86,7 +87,8 @@ internal abstract class ColumnBuffer
             AddLevels(0, 0);
             return;
         }
-        var array = new PostgresArrayReader(field, _elementOid);
+        var array = new PostgresArray(field, _elementOid);
+        CheckListForm(array);
         if (array.Count == 0)
         {
             AddLevels((short)(_maxDefinition - 2), 0);
@@ -126,6 +128,15 @@ internal abstract class ColumnBuffer
     {
         if (needed > array.Length)
             Array.Resize(ref array, Math.Max(needed, (int)Math.Min(2L * array.Length, Array.MaxLength)));
+    }
+
+    /// <summary>Only one-dimensional arrays starting at index 1 have an exact LIST form.</summary>
+    private static void CheckListForm(in PostgresArray array)
+    {
+        if (array.Dimensions > 1)
+            throw new ValueNotRepresentableException($"a {array.Dimensions}-dimensional array has no Parquet LIST form");
+        if (array.Dimensions == 1 && array.LowerBound(0) != 1)
+            throw new ValueNotRepresentableException($"an array starting at index {array.LowerBound(0)} has no Parquet LIST form (a LIST starts at 1)");
     }
 
     private static void CopyUuid(ReadOnlySpan<byte> field, Span<byte> destination)

@@ -1,28 +1,24 @@
 using System.Globalization;
 using DataArchiver.Core.Extraction;
+using DataArchiver.Core.PostgresTypes;
 using ParquetSharp;
 
 namespace DataArchiver.Core.Formats.Parquet;
 
 /// <summary>
-/// How one PostgreSQL column becomes one Parquet column: the kind of its values, whether it is a LIST, the DECIMAL
-/// precision and scale, and the cast the SELECT list applies (empty when the native binary form is decoded).
+/// How one PostgreSQL column becomes one Parquet column: the kind of its values, whether it is a LIST, and the DECIMAL
+/// precision and scale. Columns read as output text become STRING holding that text.
 /// </summary>
 /// <param name="Column">The source column.</param>
 /// <param name="Kind">The kind of the values, or of the elements of a list.</param>
-/// <param name="IsList">Whether the column is a one-dimensional array written as a Parquet LIST.</param>
+/// <param name="IsList">Whether the column is an array of a decoded type, written as a Parquet LIST.</param>
 /// <param name="Precision">DECIMAL precision (only for <see cref="ParquetValueKind.Decimal"/>).</param>
 /// <param name="Scale">DECIMAL scale (only for <see cref="ParquetValueKind.Decimal"/>).</param>
-/// <param name="Cast">Appended to the column in the SELECT list: empty, <c>::text</c> or <c>::text[]</c>.</param>
 /// <param name="ElementOid">For lists, the element type the binary array must declare.</param>
-internal sealed record ParquetColumnMapping(ColumnInfo Column, ParquetValueKind Kind, bool IsList, int Precision, int Scale, string Cast,
-    uint ElementOid)
+internal sealed record ParquetColumnMapping(ColumnInfo Column, ParquetValueKind Kind, bool IsList, int Precision, int Scale, uint ElementOid)
 {
     /// <summary>The largest DECIMAL precision written; wider numerics are written as their exact text.</summary>
-    public const int MaxDecimalPrecision = 38;
-
-    /// <summary>Whether the column's own binary send format is decoded (no cast in the SELECT list).</summary>
-    public bool IsNative => Cast.Length == 0;
+    public const int MaxDecimalPrecision = PostgresBinary.MaxDecimalDigits;
 
     /// <summary>
     /// The physical type of the values: DECIMAL uses INT32 up to 9 digits, INT64 up to 18, and 16 fixed bytes beyond, as
@@ -41,20 +37,14 @@ internal sealed record ParquetColumnMapping(ColumnInfo Column, ParquetValueKind 
     };
 
     /// <summary>The mapping of <paramref name="column"/> following the type rules of the Parquet format.</summary>
-    public static ParquetColumnMapping For(ColumnInfo column)
+    public static ParquetColumnMapping For(ExportColumn column)
     {
-        var elementOid = PostgresTypeOids.ElementOf(column.TypeOid);
-        if (elementOid != 0)
-        {
-            var elementName = column.TypeName.EndsWith("[]", StringComparison.Ordinal) ? column.TypeName[..^2] : column.TypeName;
-            if (Scalar(elementOid, elementName) is { } element)
-                return new ParquetColumnMapping(column, element.Kind, true, element.Precision, element.Scale, "", elementOid);
-            // numeric[] without a usable typmod: each element as its exact text.
-            return new ParquetColumnMapping(column, ParquetValueKind.String, true, 0, 0, "::text[]", PostgresTypeOids.Text);
-        }
-        if (Scalar(column.TypeOid, column.TypeName) is { } scalar)
-            return new ParquetColumnMapping(column, scalar.Kind, false, scalar.Precision, scalar.Scale, "", column.TypeOid);
-        return new ParquetColumnMapping(column, ParquetValueKind.String, false, 0, 0, "::text", PostgresTypeOids.Text);
+        var info = column.Column;
+        if (column.Wire is not { } wire)
+            return new ParquetColumnMapping(info, ParquetValueKind.String, false, 0, 0, PostgresTypeOids.Text);
+        var typeName = wire.IsArray && info.TypeName.EndsWith("[]", StringComparison.Ordinal) ? info.TypeName[..^2] : info.TypeName;
+        var (kind, precision, scale) = Scalar(wire.Type, typeName);
+        return new ParquetColumnMapping(info, kind, wire.IsArray, precision, scale, wire.Oid);
     }
 
     /// <summary>The precision and scale of <c>numeric(p,s)</c> as <c>format_type</c> prints it, or <c>null</c> without a typmod.</summary>
@@ -72,26 +62,26 @@ internal sealed record ParquetColumnMapping(ColumnInfo Column, ParquetValueKind 
         return (precision, scale);
     }
 
-    private static (ParquetValueKind Kind, int Precision, int Scale)? Scalar(uint oid, string typeName) => oid switch
+    private static (ParquetValueKind Kind, int Precision, int Scale) Scalar(WireType type, string typeName) => type switch
     {
-        PostgresTypeOids.Bool => (ParquetValueKind.Boolean, 0, 0),
-        PostgresTypeOids.Int2 => (ParquetValueKind.Int16, 0, 0),
-        PostgresTypeOids.Int4 => (ParquetValueKind.Int32, 0, 0),
-        PostgresTypeOids.Int8 => (ParquetValueKind.Int64, 0, 0),
-        PostgresTypeOids.Float4 => (ParquetValueKind.Float, 0, 0),
-        PostgresTypeOids.Float8 => (ParquetValueKind.Double, 0, 0),
-        PostgresTypeOids.Text or PostgresTypeOids.Varchar or PostgresTypeOids.Bpchar or PostgresTypeOids.Name => (ParquetValueKind.String, 0, 0),
-        PostgresTypeOids.Json => (ParquetValueKind.Json, 0, 0),
-        PostgresTypeOids.Jsonb => (ParquetValueKind.Jsonb, 0, 0),
-        PostgresTypeOids.Bytea => (ParquetValueKind.Bytes, 0, 0),
-        PostgresTypeOids.Uuid => (ParquetValueKind.Uuid, 0, 0),
-        PostgresTypeOids.Date => (ParquetValueKind.Date, 0, 0),
-        PostgresTypeOids.Timestamp => (ParquetValueKind.Timestamp, 0, 0),
-        PostgresTypeOids.TimestampTz => (ParquetValueKind.TimestampTz, 0, 0),
-        PostgresTypeOids.Time => (ParquetValueKind.Time, 0, 0),
-        PostgresTypeOids.Numeric => NumericTypmod(typeName) is var (p, s) && p is >= 1 and <= MaxDecimalPrecision && s >= 0 && s <= p
+        WireType.Bool => (ParquetValueKind.Boolean, 0, 0),
+        WireType.Int2 => (ParquetValueKind.Int16, 0, 0),
+        WireType.Int4 => (ParquetValueKind.Int32, 0, 0),
+        WireType.Int8 => (ParquetValueKind.Int64, 0, 0),
+        WireType.Float4 => (ParquetValueKind.Float, 0, 0),
+        WireType.Float8 => (ParquetValueKind.Double, 0, 0),
+        WireType.Text => (ParquetValueKind.String, 0, 0),
+        WireType.Json => (ParquetValueKind.Json, 0, 0),
+        WireType.Jsonb => (ParquetValueKind.Jsonb, 0, 0),
+        WireType.Bytea => (ParquetValueKind.Bytes, 0, 0),
+        WireType.Uuid => (ParquetValueKind.Uuid, 0, 0),
+        WireType.Date => (ParquetValueKind.Date, 0, 0),
+        WireType.Timestamp => (ParquetValueKind.Timestamp, 0, 0),
+        WireType.TimestampTz => (ParquetValueKind.TimestampTz, 0, 0),
+        WireType.Time => (ParquetValueKind.Time, 0, 0),
+        // Without a usable typmod, a numeric is its exact text, printed here from the binary form as numeric_out does.
+        _ => NumericTypmod(typeName) is var (p, s) && p is >= 1 and <= MaxDecimalPrecision && s >= 0 && s <= p
             ? (ParquetValueKind.Decimal, p, s)
-            : null,
-        _ => null,
+            : (ParquetValueKind.NumericText, 0, 0),
     };
 }

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using DataArchiver.Core.Extraction;
+using DataArchiver.Core.PostgresTypes;
 
 namespace DataArchiver.Core.Formats.Parquet;
 

@@ -1,17 +1,18 @@
 using DataArchiver.Core.Codecs;
 using DataArchiver.Core.Configuration;
 using DataArchiver.Core.Extraction;
+using DataArchiver.Core.PostgresTypes;
 using ParquetSharp;
 
 namespace DataArchiver.Core.Formats.Parquet;
 
 /// <summary>
 /// Writes Apache Parquet from PostgreSQL's binary field values, one Parquet logical type per PostgreSQL type (see
-/// <see cref="BinaryProjection"/>). Rows are buffered column-wise and written as a row group every
+/// <see cref="ParquetColumnMapping"/>). Rows are buffered column-wise and written as a row group every
 /// <see cref="FormatOptions.ChunkSize"/> rows, or earlier once <see cref="FormatOptions.ChunkByteLimit"/> bytes are
 /// buffered, so memory stays bounded whatever the table holds. Compression is Parquet's own, per page.
 /// </summary>
-public sealed class ParquetRecordWriter : IRecordWriter
+public sealed class ParquetRecordWriter : IRowWriter
 {
     /// <summary>About how many bytes of values the native writer takes in one batch (see <see cref="BatchSizeFor"/>).</summary>
     private const long BatchBytes = 1024 * 1024;
@@ -36,7 +37,7 @@ public sealed class ParquetRecordWriter : IRecordWriter
     private bool _completed;
 
     /// <summary>Creates a writer for rows of <paramref name="columns"/> onto <paramref name="output"/>, which need not seek.</summary>
-    public ParquetRecordWriter(Stream output, IReadOnlyList<ColumnInfo> columns, FormatOptions options)
+    public ParquetRecordWriter(Stream output, IReadOnlyList<ExportColumn> columns, FormatOptions options)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(options.ChunkSize, 1);
         _chunkSize = options.ChunkSize;
@@ -45,14 +46,11 @@ public sealed class ParquetRecordWriter : IRecordWriter
         _buffers = _columns.Select(ColumnBuffer.Create).ToArray();
         // The Parquet writer asks for its position; the pipeline's streams only count, they cannot seek.
         _output = new CountingStream(output);
-        _columnInfos = columns;
+        _columnInfos = [.. columns.Select(column => column.Column)];
         _options = options;
         // The file is opened with the first row group, once the width of the values is known.
         _schema = ParquetSchema.Build(_columns);
     }
-
-    /// <inheritdoc />
-    public FieldEncoding Encoding => FieldEncoding.PostgresBinary;
 
     /// <summary>Rows written so far.</summary>
     public long Rows => _rows;
@@ -102,9 +100,6 @@ public sealed class ParquetRecordWriter : IRecordWriter
             throw;
         }
     }
-
-    /// <inheritdoc />
-    public void WriteText(ReadOnlySpan<char> text) => throw new NotSupportedException("Parquet is built from binary fields");
 
     /// <inheritdoc />
     public void Complete()

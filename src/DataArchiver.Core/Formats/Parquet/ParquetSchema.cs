@@ -49,7 +49,7 @@ internal sealed class ParquetSchema : IDisposable
             ParquetValueKind.Int32 => LogicalType.Int(32, isSigned: true),
             ParquetValueKind.Int64 => LogicalType.Int(64, isSigned: true),
             ParquetValueKind.Decimal => LogicalType.Decimal(column.Precision, column.Scale),
-            ParquetValueKind.String => LogicalType.String(),
+            ParquetValueKind.String or ParquetValueKind.NumericText => LogicalType.String(),
             ParquetValueKind.Json or ParquetValueKind.Jsonb => LogicalType.Json(),
             ParquetValueKind.Uuid => LogicalType.Uuid(),
             ParquetValueKind.Date => LogicalType.Date(),

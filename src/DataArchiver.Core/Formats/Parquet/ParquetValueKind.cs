@@ -19,6 +19,8 @@ internal enum ParquetValueKind
     Decimal,
     /// <summary>Text as PostgreSQL sends it (text types, and the text output of every other type) → STRING.</summary>
     String,
+    /// <summary>numeric without a DECIMAL form (no typmod, precision above 38, negative scale) → STRING of its exact text.</summary>
+    NumericText,
     /// <summary>json → JSON.</summary>
     Json,
     /// <summary>jsonb (a version byte, then the text) → JSON.</summary>
