@@ -14,7 +14,7 @@ PSQL=(psql -X -q -v ON_ERROR_STOP=1 -h "$DA_TEST_PG_HOST" -p "$DA_TEST_PG_PORT" 
 WORK="$(mktemp -d /tmp/data-archiver-bench.XXXXXX)"
 
 echo "== publishing the CLI" >&2
-dotnet publish src/DataArchiver.Cli -c Release --use-current-runtime --self-contained false -o .dev/bin --nologo -v quiet
+dotnet publish src/DataArchiver.Cli -c Release --use-current-runtime -o .dev/bin --nologo -v quiet
 CLI="$ROOT/.dev/bin/data-archiver"
 
 # measure NAME COMMAND… : runs the command under /usr/bin/time, appends "NAME seconds maxrss_kb" to $WORK/times

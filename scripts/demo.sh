@@ -32,7 +32,7 @@ bash "$SERVICES" start
 source "$ROOT/.dev/env"
 
 step "Publishing the CLI to .dev/bin"
-dotnet publish src/DataArchiver.Cli -c Release --use-current-runtime --self-contained false -o .dev/bin --nologo -v quiet
+dotnet publish src/DataArchiver.Cli -c Release --use-current-runtime -o .dev/bin --nologo -v quiet
 [[ -x "$CLI" ]] || { echo "demo: $CLI was not produced" >&2; exit 1; }
 
 step "Creating demo_events (4 daily partitions, 2024-01-01 .. 2024-01-04)"

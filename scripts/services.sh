@@ -41,6 +41,9 @@ missing_packages() {
   command -v lz4 >/dev/null || missing+=(lz4)
   command -v gzip >/dev/null || missing+=(gzip)
   command -v tmux >/dev/null || missing+=(tmux) # the terminal tests run the CLI in a real terminal
+  # The native (NativeAOT) publish links with the system's C toolchain and zlib.
+  command -v clang >/dev/null || command -v gcc >/dev/null || missing+=(clang)
+  [[ -e /usr/include/zlib.h ]] || missing+=(zlib1g-dev)
   printf '%s\n' "${missing[@]}" | awk 'NF && !seen[$0]++'
 }
 

@@ -12,7 +12,8 @@ namespace DataArchiver.Cli.Output;
 /// </summary>
 internal static class LogLine
 {
-    private static readonly JsonSerializerOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    // The relaxed encoder leaves non-ASCII text readable but still escapes control characters (ESC included).
+    private static readonly JsonWriterOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>The line for <paramref name="message"/> at <paramref name="level"/>; fields whose value is <c>null</c> are left out.</summary>
     public static string Format(LogFormat format, DateTimeOffset time, string level, string message, params (string Key, object? Value)[] fields)
@@ -21,14 +22,7 @@ internal static class LogLine
         switch (format)
         {
             case LogFormat.Json:
-                var record = new Dictionary<string, object?> { ["time"] = stamp, ["level"] = level, ["msg"] = message };
-                foreach (var (key, value) in fields)
-                {
-                    if (value is not null)
-                        record[key] = value;
-                }
-                // The relaxed encoder leaves non-ASCII text readable but still escapes control characters (ESC included).
-                return JsonSerializer.Serialize(record, JsonOptions);
+                return Json(stamp, level, message, fields);
             case LogFormat.Logfmt:
                 var parts = new List<string> { $"time={stamp}", $"level={level}", $"msg={Logfmt(message)}" };
                 foreach (var (key, value) in fields)
@@ -40,6 +34,37 @@ internal static class LogLine
             default:
                 return $"{stamp} {level.ToUpperInvariant(),-5} {Plain(message)}";
         }
+    }
+
+    /// <summary>A JSON object written field by field (no reflection): numbers and booleans as such, everything else as text.</summary>
+    private static string Json(string stamp, string level, string message, (string Key, object? Value)[] fields)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(256);
+        using (var json = new Utf8JsonWriter(buffer, JsonOptions))
+        {
+            json.WriteStartObject();
+            json.WriteString("time", stamp);
+            json.WriteString("level", level);
+            json.WriteString("msg", message);
+            var written = new HashSet<string>(StringComparer.Ordinal) { "time", "level", "msg" };
+            foreach (var (key, value) in fields)
+            {
+                if (value is null || !written.Add(key))
+                    continue;
+                json.WritePropertyName(key);
+                switch (value)
+                {
+                    case bool flag: json.WriteBooleanValue(flag); break;
+                    case int number: json.WriteNumberValue(number); break;
+                    case long number: json.WriteNumberValue(number); break;
+                    case double number: json.WriteNumberValue(number); break;
+                    case decimal number: json.WriteNumberValue(number); break;
+                    default: json.WriteStringValue(Convert.ToString(value, CultureInfo.InvariantCulture)); break;
+                }
+            }
+            json.WriteEndObject();
+        }
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     private static string Logfmt(string value) =>

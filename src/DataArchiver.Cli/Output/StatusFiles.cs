@@ -22,7 +22,6 @@ internal sealed class StatusFiles : IArchiveProgress, IDisposable
     /// <summary>Row counts alone rewrite the file at most this often; stage changes always do.</summary>
     private static readonly TimeSpan RowsInterval = TimeSpan.FromSeconds(1);
 
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
     private readonly string _pidPath;
     private readonly string _taskPath;
     private readonly string _pidText;
@@ -142,20 +141,19 @@ internal sealed class StatusFiles : IArchiveProgress, IDisposable
     private void Save()
     {
         _savedAt = _clock.GetUtcNow();
-        var status = new
-        {
-            Pid = Environment.ProcessId,
-            StartedAt = _startedAt,
-            UpdatedAt = _savedAt,
-            Table = _table,
-            StartDate = _startDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            EndDate = _endDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            UnitsDone = _done,
-            UnitsFailed = _failed,
-            UnitsTotal = _total,
-            Current = _current.Values.OrderBy(e => e.Key, StringComparer.Ordinal).ToArray(),
-        };
-        Write(_taskPath, JsonSerializer.Serialize(status, Json));
+        var status = new CurrentTask(
+            Environment.ProcessId,
+            _startedAt,
+            _savedAt,
+            _table,
+            _startDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            _endDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            _done,
+            _failed,
+            _total,
+            _current.Values.OrderBy(e => e.Key, StringComparer.Ordinal)
+                .Select(e => new CurrentUnit(e.Partition, e.Key, e.Stage, e.Rows, e.ExpectedRows)).ToArray());
+        Write(_taskPath, JsonSerializer.Serialize(status, StatusJsonContext.Default.CurrentTask));
     }
 
     private void Write(string path, string text)

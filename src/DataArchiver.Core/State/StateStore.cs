@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using DataArchiver.Core.Pipeline;
 
 namespace DataArchiver.Core.State;
@@ -13,13 +12,6 @@ namespace DataArchiver.Core.State;
 /// </summary>
 public sealed class StateStore
 {
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    };
-
     private readonly Lock _gate = new();
     private readonly StateDocument _document;
 
@@ -55,7 +47,7 @@ public sealed class StateStore
             return new StateStore(path, new StateDocument { Scope = scope });
         try
         {
-            var document = JsonSerializer.Deserialize<StateDocument>(File.ReadAllBytes(path), Json)
+            var document = JsonSerializer.Deserialize(File.ReadAllBytes(path), StateJsonContext.Default.StateDocument)
                 ?? throw new JsonException("the file is empty");
             if (document.Version != StateDocument.CurrentVersion)
                 throw new JsonException($"unknown state version {document.Version}");
@@ -107,5 +99,5 @@ public sealed class StateStore
         }
     }
 
-    private void Save() => AtomicFile.Write(Path, stream => JsonSerializer.Serialize(stream, _document, Json));
+    private void Save() => AtomicFile.Write(Path, stream => JsonSerializer.Serialize(stream, _document, StateJsonContext.Default.StateDocument));
 }

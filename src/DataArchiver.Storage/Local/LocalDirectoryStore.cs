@@ -16,8 +16,6 @@ public sealed class LocalDirectoryStore : IObjectStore
 {
     private const int CopyBufferSize = 1 << 20;
 
-    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
-
     private readonly string _root;
 
     /// <summary>Creates a store rooted at <paramref name="root"/> (created by <see cref="CheckAccessAsync"/> when missing).</summary>
@@ -99,7 +97,7 @@ public sealed class LocalDirectoryStore : IObjectStore
             var etag = Convert.ToHexStringLower(md5);
             var names = metadata.ToDictionary(pair => pair.Key.ToLowerInvariant(), pair => pair.Value, StringComparer.Ordinal);
             await using var sidecar = AtomicFile.Create(path + LocalKeys.SidecarSuffix, bufferSize: 1, useAsync: true);
-            await sidecar.Stream.WriteAsync(JsonSerializer.SerializeToUtf8Bytes(new LocalSidecar(written.Length, written.LastWriteTimeUtc.Ticks, etag, names), JsonOptions), cancellationToken);
+            await sidecar.Stream.WriteAsync(JsonSerializer.SerializeToUtf8Bytes(new LocalSidecar(written.Length, written.LastWriteTimeUtc.Ticks, etag, names), LocalJsonContext.Default.LocalSidecar), cancellationToken);
 
             // Sidecar first, data last: until the data rename the sidecar does not match the old file and is ignored.
             sidecar.Commit();
@@ -213,7 +211,7 @@ public sealed class LocalDirectoryStore : IObjectStore
         try
         {
             await using var stream = new FileStream(path + LocalKeys.SidecarSuffix, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 4096, useAsync: true);
-            return await JsonSerializer.DeserializeAsync<LocalSidecar>(stream, JsonOptions, cancellationToken);
+            return await JsonSerializer.DeserializeAsync(stream, LocalJsonContext.Default.LocalSidecar, cancellationToken);
         }
         catch (Exception error) when (error is FileNotFoundException or DirectoryNotFoundException or JsonException)
         {

@@ -4,8 +4,9 @@ namespace DataArchiver.IntegrationTests.Support;
 
 /// <summary>
 /// The real <c>data-archiver</c> executable, published once per test run as the README builds it (<c>dotnet publish
-/// src/DataArchiver.Cli -c Release --use-current-runtime --self-contained false</c>, i.e. precompiled) into <c>published-cli/</c> beside the test assembly, replaced by the next run. Tests that need a real
-/// process (signals, a terminal) start it through <see cref="StartAsync"/>.
+/// src/DataArchiver.Cli -c Release --use-current-runtime</c>, i.e. the native NativeAOT executable with the Parquet
+/// native library beside it) into <c>published-cli/</c> beside the test assembly, replaced by the next run. Tests that
+/// need a real process (signals, a terminal) start it through <see cref="StartAsync"/>.
 /// </summary>
 internal static class PublishedCli
 {
@@ -44,7 +45,7 @@ internal static class PublishedCli
         };
         foreach (var argument in new[]
                  {
-                     "publish", Path.Combine("src", "DataArchiver.Cli"), "-c", "Release", "--use-current-runtime", "--self-contained", "false",
+                     "publish", Path.Combine("src", "DataArchiver.Cli"), "-c", "Release", "--use-current-runtime",
                      "-o", output, "--nologo",
                      // No build servers left running after the tests.
                      "-nodeReuse:false", "-p:UseSharedCompilation=false",
