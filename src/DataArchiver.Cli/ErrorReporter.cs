@@ -1,6 +1,7 @@
 using DataArchiver.Cli.Output;
 using DataArchiver.Core.Configuration;
 using DataArchiver.Core.Extraction;
+using DataArchiver.Core.Pipeline;
 using DataArchiver.Core.Planning;
 using DataArchiver.Core.Storage;
 
@@ -8,9 +9,10 @@ namespace DataArchiver.Cli;
 
 /// <summary>
 /// The one place that turns an exception into an exit code and one line on standard error
-/// (<c>data-archiver: error: …</c>, or a logfmt/JSON record when that log format was chosen). A stack trace follows
-/// only with <c>--debug</c> and only for unexpected errors. Once the user has interrupted the run, whatever ended it
-/// is the interruption.
+/// (<c>data-archiver: error: …</c>, or a logfmt/JSON record when that log format was chosen). Usage errors say what
+/// to fix as they are; every other failure starts with its category in words (<see cref="Failures"/>). A stack trace
+/// follows only with <c>--debug</c> and only for unexpected errors. Once the user has interrupted the run, whatever
+/// ended it is the interruption.
 /// </summary>
 public static class ErrorReporter
 {
@@ -31,12 +33,17 @@ public static class ErrorReporter
     /// Writes the error line (and with <paramref name="debug"/> the stack trace of an unexpected error), with
     /// <paramref name="redact"/> applied, and returns the exit code.
     /// </summary>
-    public static int Report(Exception error, TextWriter stderr, bool debug, Func<string, string> redact, CancellationToken cancellationToken,
-        LogFormat format = LogFormat.Text, TimeProvider? clock = null)
+    public static int Report(Exception error, TextWriter stderr, bool debug, Func<string, string> redact, TimeProvider clock,
+        CancellationToken cancellationToken, LogFormat format = LogFormat.Text)
     {
         var inner = Unwrap(error);
         var code = ExitCodeOf(inner, cancellationToken);
-        var message = redact(code == ExitCodes.Interrupted ? "interrupted" : inner.Message);
+        var message = redact(code switch
+        {
+            ExitCodes.Interrupted => "interrupted",
+            ExitCodes.Usage => inner.Message,
+            _ => Failures.Describe(inner),
+        });
         var stack = debug && code == ExitCodes.Failed ? redact(inner.ToString()) : null;
         if (format == LogFormat.Text)
         {
@@ -46,7 +53,7 @@ public static class ErrorReporter
         }
         else
         {
-            stderr.WriteLine(LogLine.Format(format, (clock ?? TimeProvider.System).GetUtcNow(), "error", message.ReplaceLineEndings(" ").Trim(),
+            stderr.WriteLine(LogLine.Format(format, clock.GetUtcNow(), "error", message.ReplaceLineEndings(" ").Trim(),
                 ("exit_code", code), ("stack", stack)));
         }
         return code;

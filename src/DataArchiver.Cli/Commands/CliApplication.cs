@@ -17,23 +17,15 @@ internal sealed class CliApplication
     public CliApplication(CliContext context)
     {
         _context = context;
-        Archive = new ArchiveCommand(context, _state);
-        List = new ListCommand(context, _state);
         Root = new RootCommand("data-archiver: archive PostgreSQL partitions to S3-compatible storage or a local directory")
         {
-            Archive.Command,
-            List.Command,
+            new ArchiveCommand(context, _state).Command,
+            new ListCommand(context, _state).Command,
         };
     }
 
     /// <summary>The root command.</summary>
     public RootCommand Root { get; }
-
-    /// <summary>The <c>archive</c> command.</summary>
-    public ArchiveCommand Archive { get; }
-
-    /// <summary>The <c>list</c> command.</summary>
-    public ListCommand List { get; }
 
     /// <summary>Runs the command line <paramref name="args"/> and returns the exit code.</summary>
     public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
@@ -58,7 +50,7 @@ internal sealed class CliApplication
         }
         catch (Exception error)
         {
-            return ErrorReporter.Report(error, _context.Error, _state.Debug, _state.Secrets.Redact, cancellationToken, _state.LogFormat, _context.Time);
+            return ErrorReporter.Report(error, _context.Error, _state.Debug, _state.Secrets.Redact, _context.Time, cancellationToken, _state.LogFormat);
         }
     }
 

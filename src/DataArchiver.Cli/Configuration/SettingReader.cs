@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using DataArchiver.Core.Configuration;
 
 namespace DataArchiver.Cli.Configuration;
@@ -101,7 +100,7 @@ internal sealed class SettingReader(SettingValues values)
     public static ConfigurationException Invalid(SettingKey key, SettingValue value, string problem) =>
         new(key.IsSecret
             ? $"{key.Flag} {problem}{value.OriginSuffix}"
-            : $"{key.Flag} {problem}, got {Quote(value.Text)}{value.OriginSuffix}");
+            : $"{key.Flag} {problem}, got {TextEscaping.Quote(value.Text)}{value.OriginSuffix}");
 
     /// <summary>The exception for a required setting that no source gives.</summary>
     public static ConfigurationException Missing(SettingKey key)
@@ -114,25 +113,5 @@ internal sealed class SettingReader(SettingValues values)
         return new ConfigurationException(elsewhere.Count == 0
             ? $"{key.Flag} is required"
             : $"{key.Flag} is required (or set {string.Join(" or ", elsewhere)})");
-    }
-
-    /// <summary>Quotes a value for a one-line message, escaping quotes and control characters.</summary>
-    public static string Quote(string text)
-    {
-        var builder = new StringBuilder(text.Length + 2).Append('"');
-        foreach (var c in text)
-        {
-            _ = c switch
-            {
-                '"' => builder.Append("\\\""),
-                '\\' => builder.Append("\\\\"),
-                '\n' => builder.Append("\\n"),
-                '\r' => builder.Append("\\r"),
-                '\t' => builder.Append("\\t"),
-                _ when char.IsControl(c) => builder.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:x4}"),
-                _ => builder.Append(c),
-            };
-        }
-        return builder.Append('"').ToString();
     }
 }

@@ -70,30 +70,7 @@ internal static class LogLine
     private static string Logfmt(string value) =>
         value.Length > 0 && !value.AsSpan().ContainsAny(" =\"\\") && !value.Any(char.IsControl)
             ? value
-            : "\"" + Escape(value) + "\"";
-
-    private static string Escape(string value)
-    {
-        var text = new System.Text.StringBuilder(value.Length + 8);
-        foreach (var c in value)
-        {
-            switch (c)
-            {
-                case '\\': text.Append("\\\\"); break;
-                case '"': text.Append("\\\""); break;
-                case '\n': text.Append("\\n"); break;
-                case '\r': text.Append("\\r"); break;
-                case '\t': text.Append("\\t"); break;
-                default:
-                    if (char.IsControl(c))
-                        text.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:x4}");
-                    else
-                        text.Append(c);
-                    break;
-            }
-        }
-        return text.ToString();
-    }
+            : TextEscaping.Quote(value);
 
     /// <summary>One physical line: line breaks become spaces, other control characters are dropped.</summary>
     private static string Plain(string message)

@@ -60,7 +60,7 @@ public sealed class ArchiveRunner(IUnitProcessor processor, IArchiveProgress pro
         }
         catch (Exception error)
         {
-            return new UnitResult(unit, UnitOutcome.Failed, 0, 0, 0, clock.GetElapsedTime(started), error.Message);
+            return new UnitResult(unit, UnitOutcome.Failed, 0, 0, 0, clock.GetElapsedTime(started), Failures.Describe(error));
         }
     }
 }

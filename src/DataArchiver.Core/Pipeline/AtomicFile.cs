@@ -31,12 +31,22 @@ public sealed class AtomicFile : IDisposable, IAsyncDisposable
         return new AtomicFile(path, tempPath, new FileStream(tempPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize, useAsync));
     }
 
-    /// <summary>Writes <paramref name="path"/> with what <paramref name="write"/> puts into the stream, atomically.</summary>
+    /// <summary>
+    /// Writes <paramref name="path"/> with what <paramref name="write"/> puts into the stream, atomically. An I/O failure
+    /// is thrown as an <see cref="IOException"/> that names <paramref name="path"/>, with the original inside.
+    /// </summary>
     public static void Write(string path, Action<Stream> write)
     {
-        using var file = Create(path);
-        write(file.Stream);
-        file.Commit();
+        try
+        {
+            using var file = Create(path);
+            write(file.Stream);
+            file.Commit();
+        }
+        catch (IOException error)
+        {
+            throw new IOException($"writing {path}: {error.Message}", error);
+        }
     }
 
     /// <summary>Flushes the content to disk and closes the temp file (its size and time are final), without renaming it yet.</summary>

@@ -25,6 +25,7 @@ public sealed class RetryingUnitProcessor(IUnitAttempt attempt, RetryOptions opt
         SourceException source => source.IsTransient,
         ObjectStoreException store => store.IsTransient,
         VerificationException => true,
+        TempFileException => true,
         _ => false,
     };
 

@@ -41,7 +41,7 @@ public sealed class StoreOutput(IObjectStore store, StateStore state, StoredObje
 
     /// <inheritdoc />
     public void RecordFailure(WorkUnit unit, Exception error) =>
-        state.Set(unit.Key, (state.Get(unit.Key) ?? new ObjectRecord()) with { LastError = error.Message });
+        state.Set(unit.Key, (state.Get(unit.Key) ?? new ObjectRecord()) with { LastError = Failures.Describe(error) });
 
     /// <inheritdoc />
     public void ClearFailure(WorkUnit unit, ObjectRecord record)

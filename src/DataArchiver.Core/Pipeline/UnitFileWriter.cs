@@ -19,7 +19,8 @@ internal static class UnitFileWriter
     {
         var format = FileFormats.For(options.Format, options);
         await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
-        using var hashing = new HashingStream(file);
+        var sink = new FaultRecordingStream(file);
+        using var hashing = new HashingStream(sink);
         Stream? compressed = Compression.Wrap(hashing, format.CompressesInside ? CompressionCodec.None : options.Codec,
             options.CompressionLevel);
         BackgroundWriteStream? handOver = null;
@@ -33,8 +34,14 @@ internal static class UnitFileWriter
             compressed.Dispose();
             compressed = null;
             var md5 = hashing.GetMd5();
-            await file.FlushAsync(cancellationToken);
+            await sink.FlushAsync(cancellationToken);
             return new WrittenFile(result.Rows, hashing.BytesWritten, md5, counting.BytesWritten, result.Columns);
+        }
+        catch (Exception) when (sink.Fault is { } fault)
+        {
+            // The reader or the format writer may have wrapped the file's failure (as a database error, a native
+            // Parquet error with a stack trace in its text): the file's own exception says what happened.
+            throw new TempFileException(fault.Message, fault);
         }
         finally
         {

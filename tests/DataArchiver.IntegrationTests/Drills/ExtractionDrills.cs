@@ -76,7 +76,7 @@ public sealed partial class ExtractionDrills : IDisposable
         Assert.True(result.ExitCode == 1, result.Describe());
         Summary.AssertSays(result, "archived 2, skipped 0, empty 0, failed 1");
         var failure = result.Stdout.Split('\n').Single(l => l.Contains("failed: ", StringComparison.Ordinal));
-        Assert.Contains($"{table.Key(Day2)}: reading public.{table.Partition(Day2)}: statement timeout", failure, StringComparison.Ordinal);
+        Assert.Contains($"{table.Key(Day2)}: database error: reading public.{table.Partition(Day2)}: statement timeout", failure, StringComparison.Ordinal);
         Assert.Contains("statement timeout", StateFile.LastError(_args.StateDirectory, table.Key(Day2)), StringComparison.Ordinal);
         Assert.Equal(2, await gate.ReadsAsync());
         await AssertStoredExactlyAsync(table, Day1, Day3);

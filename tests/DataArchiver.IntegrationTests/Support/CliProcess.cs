@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using DataArchiver.Tests.Cli;
 
 namespace DataArchiver.IntegrationTests.Support;
 
@@ -73,7 +74,10 @@ internal sealed class CliProcess : IDisposable
     /// <summary>Whether the process has ended.</summary>
     public bool HasExited => _process.HasExited;
 
-    /// <summary>Waits until the process has ended and its output is read; false when <paramref name="within"/> passed first.</summary>
+    /// <summary>
+    /// Waits until the process has ended and its output is read; false when <paramref name="within"/> passed first.
+    /// Fails when the output holds a stack trace.
+    /// </summary>
     public async Task<bool> WaitForExitAsync(TimeSpan within)
     {
         using var timeout = new CancellationTokenSource(within);
@@ -81,6 +85,7 @@ internal sealed class CliProcess : IDisposable
         {
             await _process.WaitForExitAsync(timeout.Token);
             await _reading.WaitAsync(timeout.Token);
+            StackTraceCheck.AssertNone(Stdout + Stderr, Describe);
             return true;
         }
         catch (OperationCanceledException)

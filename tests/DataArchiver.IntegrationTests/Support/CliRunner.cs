@@ -1,9 +1,10 @@
 using DataArchiver.Cli;
 using DataArchiver.Cli.Commands;
+using DataArchiver.Tests.Cli;
 
 namespace DataArchiver.IntegrationTests.Support;
 
-/// <summary>Runs the real command line in-process, with captured output and a given environment.</summary>
+/// <summary>Runs the real command line in-process, with captured output and a given environment; no run may print a stack trace.</summary>
 internal static class CliRunner
 {
     internal sealed record Result(int ExitCode, string Stdout, string Stderr)
@@ -19,6 +20,8 @@ internal static class CliRunner
         var error = TextWriter.Synchronized(stderr);
         var context = new CliContext { Out = output, Error = error, IsOutputTerminal = false, Environment = environment };
         var code = await new CliApplication(context).RunAsync(args, cancellationToken);
-        return new Result(code, stdout.ToString(), stderr.ToString());
+        var result = new Result(code, stdout.ToString(), stderr.ToString());
+        StackTraceCheck.AssertNone(result.Stdout + result.Stderr, result.Describe);
+        return result;
     }
 }

@@ -82,10 +82,10 @@ internal sealed class CliHarness : IDisposable
     /// <summary>Binds <c>archive</c> with exactly <paramref name="args"/> (no required flags added).</summary>
     public ArchiveSettings BindArchive(params string[] args)
     {
-        var app = new CliApplication(Context(TextWriter.Null, TextWriter.Null));
-        var parseResult = app.Root.Parse(["archive", .. args]);
+        var command = new ArchiveCommand(Context(TextWriter.Null, TextWriter.Null), new RunState());
+        var parseResult = command.Command.Parse(args);
         Assert.Empty(parseResult.Errors);
-        return app.Archive.Bind(parseResult);
+        return command.Bind(parseResult);
     }
 
     /// <summary>Binds <c>archive</c> with exactly <paramref name="args"/> and returns the configuration error.</summary>
@@ -95,18 +95,19 @@ internal sealed class CliHarness : IDisposable
     /// <summary>Binds <c>list</c> with exactly <paramref name="args"/>.</summary>
     public ListSettings BindList(params string[] args)
     {
-        var app = new CliApplication(Context(TextWriter.Null, TextWriter.Null));
-        var parseResult = app.Root.Parse(["list", .. args]);
+        var command = new ListCommand(Context(TextWriter.Null, TextWriter.Null), new RunState());
+        var parseResult = command.Command.Parse(args);
         Assert.Empty(parseResult.Errors);
-        return app.List.Bind(parseResult);
+        return command.Bind(parseResult);
     }
 
-    /// <summary>Runs the whole command line and captures exit code, standard output and standard error.</summary>
+    /// <summary>Runs the whole command line and captures exit code, standard output and standard error; no run may print a stack trace.</summary>
     public async Task<(int Code, string Out, string Error)> RunAsync(params string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
         var code = await new CliApplication(Context(output, error)).RunAsync(args, CancellationToken.None);
+        StackTraceCheck.AssertNone(output.ToString() + error.ToString(), () => $"exit {code}\n{output}\n{error}");
         return (code, output.ToString(), error.ToString());
     }
 

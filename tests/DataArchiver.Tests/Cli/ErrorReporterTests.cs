@@ -41,7 +41,7 @@ public sealed class ErrorReporterTests
         using var cancelled = new CancellationTokenSource();
         cancelled.Cancel();
         using var stderr = new StringWriter();
-        Assert.Equal(130, ErrorReporter.Report(new OperationCanceledException(), stderr, debug: false, s => s, cancelled.Token));
+        Assert.Equal(130, ErrorReporter.Report(new OperationCanceledException(), stderr, debug: false, s => s, TimeProvider.System, cancelled.Token));
         Assert.Equal("data-archiver: error: interrupted" + Environment.NewLine, stderr.ToString());
     }
 
@@ -49,18 +49,18 @@ public sealed class ErrorReporterTests
     public void Report_UnexpectedWithoutDebug_WritesOneLineWithoutStackTrace()
     {
         using var stderr = new StringWriter();
-        var code = ErrorReporter.Report(Thrown(new InvalidOperationException("first line\nsecond line")), stderr, debug: false, s => s, CancellationToken.None);
+        var code = ErrorReporter.Report(Thrown(new InvalidOperationException("first line\nsecond line")), stderr, debug: false, s => s, TimeProvider.System, CancellationToken.None);
         Assert.Equal(ExitCodes.Failed, code);
-        Assert.Equal("data-archiver: error: first line second line" + Environment.NewLine, stderr.ToString());
+        Assert.Equal("data-archiver: error: unexpected error: first line second line" + Environment.NewLine, stderr.ToString());
     }
 
     [Fact]
     public void Report_UnexpectedWithDebug_AddsStackTrace()
     {
         using var stderr = new StringWriter();
-        ErrorReporter.Report(Thrown(new InvalidOperationException("boom")), stderr, debug: true, s => s, CancellationToken.None);
+        ErrorReporter.Report(Thrown(new InvalidOperationException("boom")), stderr, debug: true, s => s, TimeProvider.System, CancellationToken.None);
         var lines = stderr.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("data-archiver: error: boom", lines[0]);
+        Assert.Equal("data-archiver: error: unexpected error: boom", lines[0]);
         Assert.Contains(lines, line => line.Contains(nameof(Thrown), StringComparison.Ordinal));
     }
 
@@ -68,7 +68,7 @@ public sealed class ErrorReporterTests
     public void Report_ConfigurationErrorWithDebug_StaysOneLine()
     {
         using var stderr = new StringWriter();
-        ErrorReporter.Report(Thrown(new ConfigurationException("--workers must be between 1 and 1000, got \"0\"")), stderr, debug: true, s => s, CancellationToken.None);
+        ErrorReporter.Report(Thrown(new ConfigurationException("--workers must be between 1 and 1000, got \"0\"")), stderr, debug: true, s => s, TimeProvider.System, CancellationToken.None);
         Assert.Equal("data-archiver: error: --workers must be between 1 and 1000, got \"0\"" + Environment.NewLine, stderr.ToString());
     }
 
@@ -77,9 +77,19 @@ public sealed class ErrorReporterTests
     {
         using var stderr = new StringWriter();
         ErrorReporter.Report(Thrown(new InvalidOperationException("login as x with pw-123 failed")), stderr, debug: true,
-            s => s.Replace("pw-123", "***", StringComparison.Ordinal), CancellationToken.None);
+            s => s.Replace("pw-123", "***", StringComparison.Ordinal), TimeProvider.System, CancellationToken.None);
         Assert.DoesNotContain("pw-123", stderr.ToString(), StringComparison.Ordinal);
-        Assert.StartsWith("data-archiver: error: login as x with *** failed", stderr.ToString(), StringComparison.Ordinal);
+        Assert.StartsWith("data-archiver: error: unexpected error: login as x with *** failed", stderr.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Report_StoreRefusedAccess_CategoryInWordsThenTheCause()
+    {
+        using var stderr = new StringWriter();
+        var code = ErrorReporter.Report(new ObjectStoreException("HEAD bucket: 403 Forbidden", isTransient: false, isAccessProblem: true), stderr,
+            debug: true, s => s, TimeProvider.System, CancellationToken.None);
+        Assert.Equal(ExitCodes.AccessDenied, code);
+        Assert.Equal("data-archiver: error: store unreachable or refused access: HEAD bucket: 403 Forbidden" + Environment.NewLine, stderr.ToString());
     }
 
     private static Exception Thrown(Exception error)

@@ -37,14 +37,14 @@ public sealed class ArchiveRunnerTests
     public async Task Run_UnitFailsWithoutCancellation_IsAFailureAndTheOthersGoOn()
     {
         var sut = new ArchiveRunner(new Processor((unit, _) => unit.Key.EndsWith("02.jsonl.zst", StringComparison.Ordinal)
-            ? throw new IOException("disk full")
+            ? throw new IOException("No space left on device", 28)
             : Task.FromResult(new UnitResult(unit, UnitOutcome.Archived, 1, 1, 1, TimeSpan.Zero))), new RecordingProgress(), workers: 2, TimeProvider.System);
 
         var summary = await sut.RunAsync(Plan(3), CancellationToken.None);
 
         Assert.False(summary.Interrupted);
         Assert.Equal(2, summary.Count(UnitOutcome.Archived));
-        Assert.Equal("disk full", Assert.Single(summary.Results, r => r.Outcome == UnitOutcome.Failed).Error);
+        Assert.Equal("disk full: No space left on device", Assert.Single(summary.Results, r => r.Outcome == UnitOutcome.Failed).Error);
         Assert.Equal(0, summary.Unfinished);
     }
 }

@@ -255,7 +255,7 @@ public sealed class UnitProcessorTests : IDisposable
 
         await Assert.ThrowsAsync<SourceException>(() => sut.ProcessAsync(TestSettings.Unit(), CancellationToken.None));
 
-        Assert.Equal("boom", state.Get(TestSettings.Unit().Key)!.LastError);
+        Assert.Equal("database error: boom", state.Get(TestSettings.Unit().Key)!.LastError);
         Assert.Empty(Directory.EnumerateFiles(_dir, TempFiles.Prefix + "*"));
     }
 }
