@@ -17,9 +17,10 @@ public abstract class RowFileFormat : IFileFormat
         CancellationToken cancellationToken)
     {
         await using var export = await reader.OpenRowsAsync(unit, cancellationToken);
-        using var writer = CreateWriter(output, export.Columns);
+        // Inside-compressed files have no uncompressed stream to count: count what the database sent instead.
+        using var writer = CompressesInside ? new RowByteCounter(CreateWriter(output, export.Columns)) : CreateWriter(output, export.Columns);
         var rows = await export.PumpAsync(writer, onRows, cancellationToken);
         writer.Complete();
-        return new FormatResult(rows, [.. export.Columns.Select(column => column.Column)]);
+        return new FormatResult(rows, [.. export.Columns.Select(column => column.Column)], (writer as RowByteCounter)?.Bytes);
     }
 }

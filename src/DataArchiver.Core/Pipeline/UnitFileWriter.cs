@@ -35,7 +35,7 @@ internal static class UnitFileWriter
             compressed = null;
             var md5 = hashing.GetMd5();
             await sink.FlushAsync(cancellationToken);
-            return new WrittenFile(result.Rows, hashing.BytesWritten, md5, counting.BytesWritten, result.Columns);
+            return new WrittenFile(result.Rows, hashing.BytesWritten, md5, result.SourceBytes ?? counting.BytesWritten, result.Columns);
         }
         catch (Exception) when (sink.Fault is { } fault)
         {

@@ -50,6 +50,35 @@ public sealed partial class SummaryTests : IDisposable
         StatusFile.AssertRemoved(_args.StateDirectory);
     }
 
+    [Fact]
+    public async Task Summary_Parquet_ComparesTheFileWithTheBytesTheDatabaseSent()
+    {
+        var t = TestServices.UniqueName("sq");
+        var prefix = TestServices.UniqueName("sq");
+        // 1,000 rows of 200 repeated characters each: Parquet's own compression shrinks them a lot.
+        var children = await DayTables.CreateAsync(t, days: 1, rowsEach: 1000, nameSql: "repeat('ab', 100)");
+
+        var run = await CliRunner.RunAsync(_args.ToS3(t, prefix, "2024-01-01", DayTables.LastDay(1), "--output-format", "parquet"),
+            _args.Environment);
+
+        Assert.True(run.ExitCode == 0, run.Describe());
+        var match = ParquetVolumes().Match(run.Stdout);
+        Assert.True(match.Success, run.Describe());
+        var bytesIn = Kib(match.Groups[1].Value, match.Groups[2].Value);
+        var bytesOut = Kib(match.Groups[3].Value, match.Groups[4].Value);
+        // What the database sent holds at least every character of every row; the file is far smaller.
+        var text = await Db.ScalarAsync($"SELECT sum(octet_length(t::text)) FROM {children[0]} t") / 1024.0;
+        Assert.InRange(bytesIn, text * 0.9, text * 2);
+        Assert.True(bytesOut < bytesIn / 4, run.Stdout);
+        Assert.NotEqual("1.00", match.Groups[5].Value);
+    }
+
+    private static double Kib(string number, string unit) =>
+        double.Parse(number, System.Globalization.CultureInfo.InvariantCulture) * (unit switch { "B" => 1.0 / 1024, "KiB" => 1, _ => 1024 });
+
+    [GeneratedRegex(@"rows 1,000; bytes (\d+(?:\.\d)?) (B|KiB|MiB) → (\d+(?:\.\d)?) (B|KiB|MiB) \(ratio (\d+\.\d\d)\)")]
+    private static partial Regex ParquetVolumes();
+
     [GeneratedRegex(@"^  rows 2,000; bytes \d+(\.\d)? (B|KiB|MiB) → \d+(\.\d)? (B|KiB|MiB) \(ratio \d+\.\d\d\)$")]
     private static partial Regex Volumes();
 
