@@ -24,8 +24,16 @@ internal static class ArchiveComposition
     /// Runs an archive and returns its exit code. Failures before the units run (configuration, access) are thrown;
     /// an interruption at any point ends with the summary of what was done and <see cref="ExitCodes.Interrupted"/>.
     /// </summary>
+    public static Task<int> RunAsync(ArchiveSettings settings, TextWriter output, TextWriter error, bool isTerminal,
+        LastResortCleanup lastResort, TimeProvider clock, CancellationToken cancellationToken) =>
+        RunAsync(settings, output, error, isTerminal, lastResort, clock, decorateStore: null, cancellationToken);
+
+    /// <summary>
+    /// Runs an archive with the store wrapped by <paramref name="decorateStore"/> (tests put faults between the pipeline
+    /// and a real store this way).
+    /// </summary>
     public static async Task<int> RunAsync(ArchiveSettings settings, TextWriter output, TextWriter error, bool isTerminal,
-        LastResortCleanup lastResort, TimeProvider clock, CancellationToken cancellationToken)
+        LastResortCleanup lastResort, TimeProvider clock, Func<IObjectStore, IObjectStore>? decorateStore, CancellationToken cancellationToken)
     {
         var wall = clock.GetTimestamp();
         var live = isTerminal && settings.LogFormat == LogFormat.Text
@@ -51,7 +59,8 @@ internal static class ArchiveComposition
             progress.Warning($"removed {removed} temp file(s) left by an earlier run that did not finish");
 
         await using var connector = new PostgresConnector(settings.Database);
-        var store = ObjectStores.Create(settings.S3, settings.LocalDirectory, progress.Warning);
+        var created = ObjectStores.Create(settings.S3, settings.LocalDirectory, progress.Warning);
+        var store = decorateStore?.Invoke(created) ?? created;
         RunSummary summary;
         try
         {
@@ -65,7 +74,7 @@ internal static class ArchiveComposition
         }
         finally
         {
-            (store as IDisposable)?.Dispose();
+            (created as IDisposable)?.Dispose();
         }
         summary = summary with { Elapsed = clock.GetElapsedTime(wall) };
         progress.Debug($"managed memory: {SummaryPrinter.Bytes(GC.GetTotalAllocatedBytes())} allocated in all, " +

@@ -40,7 +40,11 @@ public interface IObjectStore
     /// </summary>
     Task<PutResult> PutAsync(string key, UploadSource source, IReadOnlyDictionary<string, string> metadata, CancellationToken cancellationToken);
 
-    /// <summary>Opens the stored bytes of <paramref name="key"/> for reading (used by verification tools and tests).</summary>
+    /// <summary>
+    /// Opens the stored bytes of <paramref name="key"/> for reading, streamed from the store as the caller reads (never
+    /// buffered whole); the caller disposes the stream. A missing object throws <see cref="ObjectStoreException"/> with
+    /// <see cref="ObjectStoreException.IsNotFound"/> set (and not transient).
+    /// </summary>
     Task<Stream> OpenReadAsync(string key, CancellationToken cancellationToken);
 
     /// <summary>Lists the objects whose key starts with <paramref name="prefix"/>, in key order.</summary>

@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using DataArchiver.Core.Extraction;
-using DataArchiver.Postgres.Session;
 
 namespace DataArchiver.Postgres.Extraction;
 
@@ -15,15 +13,11 @@ internal sealed class PostgresRowExport(UnitSession session, IReadOnlyList<Expor
     public IReadOnlyList<ExportColumn> Columns => columns;
 
     /// <inheritdoc />
-    public async Task<long> PumpAsync(IRowWriter writer, Action<long> onRows, CancellationToken cancellationToken)
-    {
-        var source = context.Unit.Source;
-        context.Progress.Debug($"{source}: {sql}");
-        var clock = Stopwatch.StartNew();
-        try
+    public Task<long> PumpAsync(IRowWriter writer, Action<long> onRows, CancellationToken cancellationToken) =>
+        context.RunAsync(sql, async () =>
         {
             await using var stream = await session.Connection.BeginRawBinaryCopyAsync(sql, cancellationToken);
-            var rows = await CopyBlocking.RunAsync(() =>
+            return await CopyBlocking.RunAsync(() =>
             {
                 var reader = new BinaryCopyReader(stream, columns.Count);
                 long read = 0;
@@ -35,15 +29,7 @@ internal sealed class PostgresRowExport(UnitSession session, IReadOnlyList<Expor
                 }
                 return read;
             }, stream.Cancel, cancellationToken);
-            onRows(rows);
-            context.Progress.Debug($"{source}: {rows} rows read in {clock.Elapsed.TotalSeconds:F2} s");
-            return rows;
-        }
-        catch (Exception error) when (PostgresUnitReader.IsDatabaseError(error, cancellationToken))
-        {
-            throw PostgresErrors.Wrap(error, $"reading {source}", connecting: false);
-        }
-    }
+        }, onRows, cancellationToken);
 
     /// <inheritdoc />
     public ValueTask DisposeAsync() => session.DisposeAsync();

@@ -1,7 +1,5 @@
-using System.Diagnostics;
 using DataArchiver.Core.Extraction;
 using DataArchiver.Core.PostgresTypes;
-using DataArchiver.Postgres.Session;
 
 namespace DataArchiver.Postgres.Extraction;
 
@@ -12,15 +10,11 @@ internal sealed class PostgresTextExport(UnitSession session, string sql, Export
     public IReadOnlyList<ColumnInfo> Columns => session.Columns;
 
     /// <inheritdoc />
-    public async Task<long> PumpAsync(ITextWriter writer, Action<long> onRows, CancellationToken cancellationToken)
-    {
-        var source = context.Unit.Source;
-        context.Progress.Debug($"{source}: {sql}");
-        var clock = Stopwatch.StartNew();
-        try
+    public Task<long> PumpAsync(ITextWriter writer, Action<long> onRows, CancellationToken cancellationToken) =>
+        context.RunAsync(sql, async () =>
         {
             using var text = await session.Connection.BeginTextExportAsync(sql, cancellationToken);
-            var rows = await CopyBlocking.RunAsync(() =>
+            return await CopyBlocking.RunAsync(() =>
             {
                 // A read returns at most one COPY message (a row); the buffer only has to hold a long one in few reads.
                 var buffer = new char[16 * 1024];
@@ -41,15 +35,7 @@ internal sealed class PostgresTextExport(UnitSession session, string sql, Export
                 // The first record is the header line.
                 return Math.Max(0, counter.Records - 1);
             }, text.Cancel, cancellationToken);
-            onRows(rows);
-            context.Progress.Debug($"{source}: {rows} rows read in {clock.Elapsed.TotalSeconds:F2} s");
-            return rows;
-        }
-        catch (Exception error) when (PostgresUnitReader.IsDatabaseError(error, cancellationToken))
-        {
-            throw PostgresErrors.Wrap(error, $"reading {source}", connecting: false);
-        }
-    }
+        }, onRows, cancellationToken);
 
     /// <inheritdoc />
     public ValueTask DisposeAsync() => session.DisposeAsync();

@@ -122,7 +122,7 @@ public sealed class LocalDirectoryStore : IObjectStore
         }
         catch (Exception error) when (error is FileNotFoundException or DirectoryNotFoundException)
         {
-            throw new ObjectStoreException($"GET {key} in {_root} failed: no such object", isTransient: false, innerException: error);
+            throw new ObjectStoreException($"GET {key} in {_root} failed: no such object", isTransient: false, innerException: error, isNotFound: true);
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {

@@ -16,6 +16,9 @@ internal static class S3Errors
     {
         "SlowDown", "RequestTimeout", "InternalError", "ServiceUnavailable", "Throttling", "ThrottlingException",
         "RequestLimitExceeded", "RequestThrottled", "TooManyRequestsException", "OperationAborted",
+        // The bytes sent are not the bytes we hashed: they changed on the way from the temp file (disk or memory
+        // fault, bit rot). The store kept nothing; the unit's retry rebuilds the file from the database.
+        "BadDigest",
     };
 
     private static readonly HashSet<string> CredentialCodes = new(StringComparer.Ordinal)
@@ -55,7 +58,8 @@ internal static class S3Errors
                 $"{operation} failed: {(int)service.StatusCode}{code}{detail}",
                 IsTransient(service.StatusCode, service.ErrorCode),
                 IsCredentialProblem(service.StatusCode, service.ErrorCode) || IsMissingBucket(service),
-                error);
+                error,
+                isNotFound: IsNotFound(service));
         }
         if (TransportCause(error) is { } cause)
         {

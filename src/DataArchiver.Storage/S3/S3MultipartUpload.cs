@@ -5,7 +5,6 @@ using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.S3.Model;
 using DataArchiver.Core.Storage;
-using Microsoft.Win32.SafeHandles;
 
 namespace DataArchiver.Storage.S3;
 
@@ -35,6 +34,10 @@ internal sealed class S3MultipartUpload(IAmazonS3 client, string bucket, Action<
     /// <summary>Uploads <paramref name="source"/> in parts of <paramref name="partSize"/> bytes.</summary>
     public async Task<PutResult> UploadAsync(string key, UploadSource source, IReadOnlyDictionary<string, string> metadata, long partSize, CancellationToken cancellationToken)
     {
+        var count = (int)PartSizing.PartCount(source.Length, partSize);
+        // The server checks each part against its Content-MD5, but those hashes are taken now, not when the file was
+        // written: one pass takes them together with the whole file's MD5, which must still be the one recorded.
+        var md5s = await PartMd5sAsync(key, source, partSize, count, cancellationToken);
         var initiate = new InitiateMultipartUploadRequest { BucketName = bucket, Key = key };
         foreach (var (name, value) in metadata)
             initiate.Metadata.Add(name, value);
@@ -42,33 +45,27 @@ internal sealed class S3MultipartUpload(IAmazonS3 client, string bucket, Action<
         var uploadId = started.UploadId;
         try
         {
-            var count = (int)PartSizing.PartCount(source.Length, partSize);
             var etags = new string[count];
-            var md5s = new byte[count][];
-            using (var file = File.OpenHandle(source.FilePath, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.Asynchronous))
+            var options = new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = cancellationToken };
+            await Parallel.ForEachAsync(Enumerable.Range(0, count), options, async (index, token) =>
             {
-                var options = new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = cancellationToken };
-                await Parallel.ForEachAsync(Enumerable.Range(0, count), options, async (index, token) =>
+                var offset = index * partSize;
+                var length = Math.Min(partSize, source.Length - offset);
+                var response = await client.UploadPartAsync(new UploadPartRequest
                 {
-                    var offset = index * partSize;
-                    var length = Math.Min(partSize, source.Length - offset);
-                    md5s[index] = await Md5Async(file, offset, length, token);
-                    var response = await client.UploadPartAsync(new UploadPartRequest
-                    {
-                        BucketName = bucket,
-                        Key = key,
-                        UploadId = uploadId,
-                        PartNumber = index + 1,
-                        FilePath = source.FilePath,
-                        FilePosition = offset,
-                        PartSize = length,
-                        IsLastPart = index == count - 1,
-                        MD5Digest = Convert.ToBase64String(md5s[index]),
-                        UseChunkEncoding = false,
-                    }, token);
-                    etags[index] = response.ETag;
-                });
-            }
+                    BucketName = bucket,
+                    Key = key,
+                    UploadId = uploadId,
+                    PartNumber = index + 1,
+                    FilePath = source.FilePath,
+                    FilePosition = offset,
+                    PartSize = length,
+                    IsLastPart = index == count - 1,
+                    MD5Digest = Convert.ToBase64String(md5s[index]),
+                    UseChunkEncoding = false,
+                }, token);
+                etags[index] = response.ETag;
+            });
 
             // Every part may have landed just before a cancellation; completing would still publish the object.
             cancellationToken.ThrowIfCancellationRequested();
@@ -127,27 +124,45 @@ internal sealed class S3MultipartUpload(IAmazonS3 client, string bucket, Action<
         }
     }
 
-    /// <summary>MD5 of <paramref name="length"/> bytes of the file from <paramref name="offset"/>.</summary>
-    private static async Task<byte[]> Md5Async(SafeFileHandle file, long offset, long length, CancellationToken cancellationToken)
+    /// <summary>
+    /// The MD5 of each part, read in one pass that also hashes the whole file; throws a transient
+    /// <see cref="ObjectStoreException"/> when the whole file no longer has the MD5 it was written with (its bytes
+    /// changed since: the unit's retry writes it again), before anything is sent.
+    /// </summary>
+    private async Task<byte[][]> PartMd5sAsync(string key, UploadSource source, long partSize, int count, CancellationToken cancellationToken)
     {
-        using var md5 = IncrementalHash.CreateHash(HashAlgorithmName.MD5);
+        using var file = File.OpenHandle(source.FilePath, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.Asynchronous | FileOptions.SequentialScan);
+        using var whole = IncrementalHash.CreateHash(HashAlgorithmName.MD5);
+        using var part = IncrementalHash.CreateHash(HashAlgorithmName.MD5);
+        var md5s = new byte[count][];
         var buffer = ArrayPool<byte>.Shared.Rent(HashBufferSize);
         try
         {
-            while (length > 0)
+            long offset = 0;
+            for (var index = 0; index < count; index++)
             {
-                var read = await RandomAccess.ReadAsync(file, buffer.AsMemory(0, (int)Math.Min(buffer.Length, length)), offset, cancellationToken);
-                if (read == 0)
-                    throw new IOException($"the file ended {length} bytes before the size it was recorded with");
-                md5.AppendData(buffer, 0, read);
-                offset += read;
-                length -= read;
+                for (var left = Math.Min(partSize, source.Length - offset); left > 0;)
+                {
+                    var read = await RandomAccess.ReadAsync(file, buffer.AsMemory(0, (int)Math.Min(buffer.Length, left)), offset, cancellationToken);
+                    if (read == 0)
+                        throw new IOException($"the file ended {source.Length - offset} bytes before the size it was recorded with");
+                    whole.AppendData(buffer, 0, read);
+                    part.AppendData(buffer, 0, read);
+                    offset += read;
+                    left -= read;
+                }
+                md5s[index] = part.GetHashAndReset();
             }
-            return md5.GetHashAndReset();
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
+        var md5 = whole.GetHashAndReset();
+        if (!md5.AsSpan().SequenceEqual(source.Md5))
+            throw new ObjectStoreException(
+                $"PUT s3://{bucket}/{key} not sent: {source.FilePath} now has MD5 {Convert.ToHexStringLower(md5)}, it was written with {source.Md5Hex}",
+                isTransient: true);
+        return md5s;
     }
 }

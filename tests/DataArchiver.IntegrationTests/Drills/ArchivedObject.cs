@@ -11,17 +11,18 @@ namespace DataArchiver.IntegrationTests.Drills;
 internal static class ArchivedObject
 {
     /// <summary>
-    /// Downloads <paramref name="key"/>, checks size, ETag (s3rver's whole-object MD5, single or multipart) and the
-    /// tool's metadata, decompresses it with the zstd CLI and compares every line with <c>row_to_json</c> of
-    /// <paramref name="partition"/>'s rows.
+    /// Downloads <paramref name="key"/> from <paramref name="server"/> (s3rver by default), checks size, ETag (the
+    /// whole-object MD5, or with <paramref name="partSize"/> the AWS multipart form) and the tool's metadata,
+    /// decompresses it with the zstd CLI and compares every line with <c>row_to_json</c> of <paramref name="partition"/>'s rows.
     /// </summary>
-    public static async Task AssertExactAsync(AmazonS3Client s3, string key, string partition)
+    public static async Task AssertExactAsync(AmazonS3Client s3, string key, string partition, S3Server? server = null, int? partSize = null)
     {
-        var bytes = await S3TestClient.DownloadAsync(s3, key);
-        var head = await s3.GetObjectMetadataAsync(TestServices.S3Bucket, key);
+        var bucket = (server ?? S3Server.S3rver).Bucket;
+        var bytes = await S3TestClient.DownloadAsync(s3, key, bucket);
+        var head = await s3.GetObjectMetadataAsync(bucket, key);
         var md5 = Convert.ToHexStringLower(MD5.HashData(bytes));
         Assert.Equal(head.ContentLength, bytes.Length);
-        Assert.Equal(md5, head.ETag.Trim('"'));
+        Assert.Equal(partSize is { } size ? AwsETagProxy.MultipartETag(bytes, size) : md5, head.ETag.Trim('"'));
         Assert.Equal(md5, head.Metadata["x-amz-meta-md5"]);
 
         var lines = Encoding.UTF8.GetString(await Tools.PipeAsync("zstd", bytes, "-d", "-c")).Split('\n');
@@ -48,6 +49,6 @@ internal static class ArchivedObject
     }
 
     /// <summary>The keys stored under <paramref name="prefix"/>, in order.</summary>
-    public static async Task<List<string>> KeysAsync(AmazonS3Client s3, string prefix) =>
-        (await S3TestClient.ListAsync(s3, prefix + "/")).Select(o => o.Key).Order(StringComparer.Ordinal).ToList();
+    public static async Task<List<string>> KeysAsync(AmazonS3Client s3, string prefix, S3Server? server = null) =>
+        (await S3TestClient.ListAsync(s3, prefix + "/", server?.Bucket)).Select(o => o.Key).Order(StringComparer.Ordinal).ToList();
 }

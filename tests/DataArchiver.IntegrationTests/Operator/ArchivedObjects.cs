@@ -28,9 +28,9 @@ internal static class ArchivedObjects
     }
 
     /// <summary>Asserts that an uncompressed CSV object is byte for byte what psql's COPY … (FORMAT csv, HEADER) gives.</summary>
-    public static async Task AssertCsvAsync(AmazonS3Client s3, string key, string source)
+    public static async Task AssertCsvAsync(AmazonS3Client s3, string key, string source, string? bucket = null)
     {
-        var bytes = await S3TestClient.DownloadAsync(s3, key);
+        var bytes = await S3TestClient.DownloadAsync(s3, key, bucket);
         var want = await Tools.PsqlAsync($"COPY (SELECT * FROM {source}) TO STDOUT (FORMAT csv, HEADER)");
         Assert.True(want.AsSpan().SequenceEqual(bytes), $"{key}: {bytes.Length} bytes differ from the {want.Length} bytes of psql's COPY");
     }

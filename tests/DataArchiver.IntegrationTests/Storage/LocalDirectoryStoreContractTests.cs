@@ -109,8 +109,8 @@ public sealed class LocalDirectoryStoreContractTests : ObjectStoreContract
         Assert.Empty(head.Metadata);
     }
 
-    // S3 proper refuses such a PUT through Content-MD5 (BadDigest); the S3 test server does not check it, so the
-    // S3 side is covered by unit tests that check the Content-MD5 header the S3 store sends.
+    // S3 refuses such a PUT through Content-MD5 (BadDigest, retried: see RgwObjectStoreContractTests); the directory
+    // store compares the MD5 itself, and a file that changed under it will not change back, so it does not retry.
     [Fact]
     public async Task Put_SourceNotMatchingItsMd5_FailsPermanentlyAndStoresNothing()
     {

@@ -224,6 +224,30 @@ public abstract class ObjectStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task OpenRead_MissingObject_ThrowsNotFound()
+    {
+        var error = await Assert.ThrowsAsync<ObjectStoreException>(() => Store().OpenReadAsync(Prefix + "never-written", Ct));
+
+        Assert.True(error.IsNotFound, error.Message);
+        Assert.False(error.IsTransient);
+        Assert.False(error.IsAccessProblem);
+    }
+
+    [Fact]
+    public async Task OpenRead_LargeObject_StreamsExactlyTheStoredBytes()
+    {
+        var store = Store();
+        var source = await StoreFiles.RandomAsync(Scratch, 24 * MiB + 3);
+        var key = Prefix + "large-read.bin";
+        await store.PutAsync(key, source, ObjectInfo.NoMetadata, Ct);
+
+        var (length, md5) = await StoreFiles.HashStreamAsync(store, key, Ct);
+
+        Assert.Equal(source.Length, length);
+        Assert.Equal(source.Md5Hex, Convert.ToHexStringLower(md5));
+    }
+
+    [Fact]
     public async Task Put_AlreadyCancelled_ThrowsCancellationAndStoresNothing()
     {
         var store = Store();

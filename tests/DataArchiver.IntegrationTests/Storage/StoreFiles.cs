@@ -34,6 +34,22 @@ public static class StoreFiles
         return memory.ToArray();
     }
 
+    /// <summary>Reads <paramref name="key"/> through the store's stream in small reads, hashing as it goes (nothing kept).</summary>
+    public static async Task<(long Length, byte[] Md5)> HashStreamAsync(IObjectStore store, string key, CancellationToken cancellationToken)
+    {
+        await using var stream = await store.OpenReadAsync(key, cancellationToken);
+        using var md5 = IncrementalHash.CreateHash(HashAlgorithmName.MD5);
+        var buffer = new byte[81_920];
+        long length = 0;
+        int read;
+        while ((read = await stream.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            md5.AppendData(buffer, 0, read);
+            length += read;
+        }
+        return (length, md5.GetHashAndReset());
+    }
+
     /// <summary>The MD5 of each <paramref name="partSize"/>-byte slice of the file, in order.</summary>
     public static byte[][] PartMd5s(string path, long partSize)
     {

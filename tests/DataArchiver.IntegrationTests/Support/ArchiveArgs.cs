@@ -14,8 +14,17 @@ public sealed class ArchiveArgs : IDisposable
     public string StateDirectory { get; }
     public string TempDirectory { get; }
 
-    /// <summary>The S3 endpoint <see cref="ToS3"/> names (a test may put a proxy in front of the server).</summary>
-    public string S3Endpoint { get; set; } = TestServices.S3Endpoint;
+    /// <summary>The S3 server <see cref="ToS3"/> archives to (s3rver unless a test picks Ceph RGW).</summary>
+    public S3Server Server { get; set; } = S3Server.S3rver;
+
+    /// <summary>The S3 endpoint <see cref="ToS3"/> names: the server's, unless a test puts a proxy in front of it.</summary>
+    public string S3Endpoint
+    {
+        get => _endpoint ?? Server.Endpoint;
+        set => _endpoint = value;
+    }
+
+    private string? _endpoint;
 
     /// <summary>The connection flags (password through the environment, see <see cref="Environment"/>).</summary>
     public static string[] Database =>
@@ -33,14 +42,14 @@ public sealed class ArchiveArgs : IDisposable
     public Dictionary<string, string> Environment => new()
     {
         ["ARCHIVE_DB_PASSWORD"] = TestServices.PgPassword,
-        ["ARCHIVE_S3_SECRET_KEY"] = TestServices.S3SecretKey,
+        ["ARCHIVE_S3_SECRET_KEY"] = Server.SecretKey,
         ["HOME"] = Root,
     };
 
     /// <summary>A full <c>archive</c> command line to S3.</summary>
     public string[] ToS3(string table, string prefix, string start, string end, params string[] extra) =>
     [
-        "archive", .. Database, "--s3-endpoint", S3Endpoint, "--s3-bucket", TestServices.S3Bucket, "--s3-access-key", TestServices.S3AccessKey, "--table", table, "--path-template", prefix + "/{table}/{YYYY}/{MM}",
+        "archive", .. Database, "--s3-endpoint", S3Endpoint, "--s3-bucket", Server.Bucket, "--s3-access-key", Server.AccessKey, "--table", table, "--path-template", prefix + "/{table}/{YYYY}/{MM}",
         "--start-date", start, "--end-date", end, "--state-dir", StateDirectory, "--temp-dir", TempDirectory,
         "--db-retry-delay", "0", .. extra,
     ];

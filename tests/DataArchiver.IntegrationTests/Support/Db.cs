@@ -19,9 +19,12 @@ public static class Db
         await command.ExecuteNonQueryAsync();
     }
 
-    public static async Task<List<string>> ColumnAsync(string sql)
+    public static Task<List<string>> ColumnAsync(string sql) => ColumnAsync(sql, TestServices.PgConnectionString);
+
+    private static async Task<List<string>> ColumnAsync(string sql, string connectionString)
     {
-        await using var connection = await OpenAsync();
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 300 };
         await using var reader = await command.ExecuteReaderAsync();
         var values = new List<string>();
@@ -34,17 +37,8 @@ public static class Db
     /// The first column of <paramref name="sql"/> in a session whose search path is only <c>pg_catalog</c>, as the
     /// archiver's sessions are (so <c>format_type</c> qualifies user types the way the archiver sees them).
     /// </summary>
-    public static async Task<List<string>> CatalogColumnAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(TestServices.PgConnectionString + ";Options=-c search_path=pg_catalog");
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 300 };
-        await using var reader = await command.ExecuteReaderAsync();
-        var values = new List<string>();
-        while (await reader.ReadAsync())
-            values.Add(reader.GetString(0));
-        return values;
-    }
+    public static Task<List<string>> CatalogColumnAsync(string sql) =>
+        ColumnAsync(sql, TestServices.PgConnectionString + ";Options=-c search_path=pg_catalog");
 
     /// <summary>The text of <c>COPY (<paramref name="query"/>) TO STDOUT</c> (text format: output functions, <c>\N</c> for NULL).</summary>
     public static async Task<string> CopyTextAsync(string query)

@@ -24,6 +24,7 @@ internal sealed class HttpGateProxy : IAsyncDisposable
     private readonly List<string> _held = [];
     private readonly Task _accepting;
     private TaskCompletionSource<string> _nextHeld = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private long _bytesToClients;
 
     /// <summary>
     /// Starts the proxy. <paramref name="hold"/> picks requests to hold; <paramref name="answer"/> may return a full raw
@@ -40,6 +41,9 @@ internal sealed class HttpGateProxy : IAsyncDisposable
 
     /// <summary>The endpoint to give the tool instead of the S3 server's.</summary>
     public string Endpoint => $"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}";
+
+    /// <summary>How many response bytes the server has sent through the proxy so far.</summary>
+    public long BytesToClients => Interlocked.Read(ref _bytesToClients);
 
     /// <summary>Request lines held so far.</summary>
     public IReadOnlyList<string> Held
@@ -112,13 +116,25 @@ internal sealed class HttpGateProxy : IAsyncDisposable
         try
         {
             await upstream.ConnectAsync(_upstream.Host, _upstream.Port, _stopping.Token);
-            var down = upstream.GetStream().CopyToAsync(client.GetStream(), _stopping.Token);
+            var down = RelayResponsesAsync(upstream.GetStream(), client.GetStream());
             var up = ForwardRequestsAsync(client.GetStream(), upstream.GetStream());
             await Task.WhenAny(down, up);
         }
         catch (Exception)
         {
             // Either side closed or the proxy is stopping.
+        }
+    }
+
+    /// <summary>Copies the server's answers to the client as they come, counting the bytes.</summary>
+    private async Task RelayResponsesAsync(NetworkStream server, NetworkStream client)
+    {
+        var buffer = new byte[64 * 1024];
+        int read;
+        while ((read = await server.ReadAsync(buffer, _stopping.Token)) > 0)
+        {
+            await client.WriteAsync(buffer.AsMemory(0, read), _stopping.Token);
+            Interlocked.Add(ref _bytesToClients, read);
         }
     }
 

@@ -29,7 +29,7 @@ public sealed class S3ErrorsTests
     [InlineData(HttpStatusCode.Forbidden, "SignatureDoesNotMatch", true)]
     [InlineData(HttpStatusCode.NotFound, "NoSuchBucket", true)]
     [InlineData(HttpStatusCode.NotFound, "NoSuchKey", false)]
-    [InlineData(HttpStatusCode.BadRequest, "BadDigest", false)]
+    [InlineData(HttpStatusCode.BadRequest, "InvalidDigest", false)]
     [InlineData(HttpStatusCode.BadRequest, "InvalidArgument", false)]
     public void Translate_RefusedRequest_IsPermanent(HttpStatusCode status, string code, bool accessProblem)
     {
@@ -40,6 +40,24 @@ public sealed class S3ErrorsTests
         Assert.Contains(((int)status).ToString(System.Globalization.CultureInfo.InvariantCulture), translated.Message, StringComparison.Ordinal);
         Assert.Contains(code, translated.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Translate_BadDigest_IsTransientSoTheUnitIsRebuilt()
+    {
+        // The bytes sent were not the bytes hashed (they changed in the temp file): a fresh extraction can fix that.
+        var translated = S3Errors.Translate(ServiceError(HttpStatusCode.BadRequest, "BadDigest"), "PUT s3://b/k");
+
+        Assert.True(translated.IsTransient);
+        Assert.False(translated.IsAccessProblem);
+        Assert.False(translated.IsNotFound);
+    }
+
+    [Theory]
+    [InlineData(HttpStatusCode.NotFound, "NoSuchKey", true)]
+    [InlineData(HttpStatusCode.NotFound, "NoSuchBucket", false)]
+    [InlineData(HttpStatusCode.Forbidden, "AccessDenied", false)]
+    public void Translate_MissingObject_IsNotFound(HttpStatusCode status, string code, bool notFound) =>
+        Assert.Equal(notFound, S3Errors.Translate(ServiceError(status, code), "GET s3://b/k").IsNotFound);
 
     [Fact]
     public void Translate_ConnectionRefused_IsTransientAccessProblem()
