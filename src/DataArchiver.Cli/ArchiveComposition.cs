@@ -98,7 +98,7 @@ internal static class ArchiveComposition
         var state = StateStore.Open(settings.StateDirectory, "archive", settings.Relation().ToString(), store.Describe(), clock, progress.Warning);
         progress.Debug($"state file {state.Path}");
         plan = WidenToStored(plan, state, progress);
-        var reader = new PostgresUnitReader(connector, settings.ChunkSize, progress);
+        var reader = new PostgresUnitReader(connector, settings.ChunkSize, progress, clock);
         var runner = ArchivePipeline.Compose(settings.ToPipelineOptions(), reader, store, state, progress, clock);
         return await runner.RunAsync(plan, cancellationToken);
     }

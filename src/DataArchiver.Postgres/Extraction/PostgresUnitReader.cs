@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using DataArchiver.Core.Extraction;
 using DataArchiver.Core.Planning;
 using DataArchiver.Core.Progress;
@@ -11,7 +10,7 @@ namespace DataArchiver.Postgres.Extraction;
 /// Reads a unit's rows with one connection and one <c>COPY … TO STDOUT</c> statement, streamed: binary COPY split into
 /// tuples, each column in the form <see cref="ColumnReadPlan"/> chose, or the server's own CSV passed through.
 /// </summary>
-public sealed class PostgresUnitReader(PostgresConnector connector, int chunkSize, IArchiveProgress progress) : IUnitReader
+public sealed class PostgresUnitReader(PostgresConnector connector, int chunkSize, IArchiveProgress progress, TimeProvider clock) : IUnitReader
 {
     /// <inheritdoc />
     public async Task<IRowExport> OpenRowsAsync(WorkUnit unit, CancellationToken cancellationToken)
@@ -53,9 +52,9 @@ public sealed class PostgresUnitReader(PostgresConnector connector, int chunkSiz
             if (estimate)
                 command.Parameters.Add(new NpgsqlParameter { Value = unit.Source.Quoted });
             progress.Debug($"{unit.Source}: {command.CommandText}");
-            var clock = Stopwatch.StartNew();
+            var started = clock.GetTimestamp();
             var count = await command.ExecuteScalarAsync(cancellationToken) is long rows ? rows : 0;
-            progress.Debug($"{unit.Source}: {(estimate ? "estimated" : "counted")} {count} rows in {clock.Elapsed.TotalSeconds:F2} s");
+            progress.Debug($"{unit.Source}: {(estimate ? "estimated" : "counted")} {count} rows in {clock.GetElapsedTime(started).TotalSeconds:F2} s");
             return count;
         }
         catch (Exception error) when (IsDatabaseError(error, cancellationToken))
@@ -76,7 +75,7 @@ public sealed class PostgresUnitReader(PostgresConnector connector, int chunkSiz
         }
     }
 
-    private ExportContext Describe(WorkUnit unit) => new(unit, chunkSize, progress);
+    private ExportContext Describe(WorkUnit unit) => new(unit, chunkSize, progress, clock);
 
     /// <summary>A failure of the database or the connection, not a cancellation of ours.</summary>
     internal static bool IsDatabaseError(Exception error, CancellationToken cancellationToken) =>

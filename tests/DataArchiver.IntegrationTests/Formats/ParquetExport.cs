@@ -14,7 +14,7 @@ internal static class ParquetExport
     public static async Task<long> ToFileAsync(string table, string path, FormatOptions options)
     {
         await using var connector = new PostgresConnector(ReaderHarness.Settings());
-        var reader = new PostgresUnitReader(connector, options.ChunkSize, new SilentProgress());
+        var reader = new PostgresUnitReader(connector, options.ChunkSize, new SilentProgress(), TimeProvider.System);
         var unit = new WorkUnit("k", new Period(OutputDuration.Daily, new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc)), new RelationName("public", table));
         await using var file = new FileStream(path, FileMode.Create, FileAccess.Write);
         using var output = new ForwardOnlyStream(file);

@@ -26,7 +26,9 @@ public sealed class LiveDisplayTests : IDisposable
         {
             using var terminal = await TmuxSession.StartAsync(command, Width, Height, environment, _args.Root);
             // Four workers wait on the locks, so the display holds still long enough to be read.
-            running = await terminal.WaitForScreenAsync(screen => Lines(screen).Count(l => l.Contains("extracting", StringComparison.Ordinal)) == 4, Patience);
+            // Each worker reaches "extracting" before its expected row count is drawn: wait until all four show both.
+            running = await terminal.WaitForScreenAsync(screen => Lines(screen).Count(l => l.Contains("extracting", StringComparison.Ordinal)
+                && l.Contains("0/~1,000 rows", StringComparison.Ordinal)) == 4, Patience);
             await locks.ReleaseAsync();
             var final = await terminal.WaitForScreenAsync(screen => screen.Contains("wall time", StringComparison.Ordinal), Patience);
             var status = await WaitForExitStatusAsync(terminal);

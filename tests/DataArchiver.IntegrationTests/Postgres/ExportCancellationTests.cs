@@ -29,7 +29,7 @@ public sealed class ExportCancellationTests
             FROM generate_series(1, 10) g;
             """);
         await using var connector = new PostgresConnector(ReaderHarness.Settings());
-        var reader = new PostgresUnitReader(connector, 1, new SilentProgress());
+        var reader = new PostgresUnitReader(connector, 1, new SilentProgress(), TimeProvider.System);
         var unit = new WorkUnit("k", new Period(OutputDuration.Daily, new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc)), new RelationName("public", view));
         using var output = new MemoryStream();
         using var cancellation = new CancellationTokenSource();

@@ -65,7 +65,7 @@ public sealed class HostileObjectsTests
         Assert.Equal(expectedJson, Encoding.UTF8.GetString(json).Split('\n')[..^1].Order(StringComparer.Ordinal));
         Assert.Equal(10, csvRows);
         Assert.Equal(10, jsonRows);
-        Assert.Equal(10, await new PostgresUnitReader(connector, 100, new SilentProgress()).CountAsync(unit, estimate: false, CancellationToken.None));
+        Assert.Equal(10, await new PostgresUnitReader(connector, 100, new SilentProgress(), TimeProvider.System).CountAsync(unit, estimate: false, CancellationToken.None));
         Assert.Equal("timestamp with time zone", await catalog.ColumnTypeAsync(table, "at", CancellationToken.None));
         Assert.Equal("app.events", Assert.Single(await catalog.DiscoverLeavesAsync(table, CancellationToken.None)).Relation.ToString());
     }

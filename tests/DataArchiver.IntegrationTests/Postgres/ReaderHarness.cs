@@ -27,7 +27,7 @@ internal static class ReaderHarness
         DatabaseSettings? settings = null, RowWindow? window = null)
     {
         await using var connector = new PostgresConnector(settings ?? Settings());
-        var reader = new PostgresUnitReader(connector, chunkSize, new SilentProgress());
+        var reader = new PostgresUnitReader(connector, chunkSize, new SilentProgress(), TimeProvider.System);
         var unit = new WorkUnit("k", new Period(OutputDuration.Daily, new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc)), relation, window);
         using var output = new MemoryStream();
         var result = await FileFormats.For(format, FormatOptions.Default).WriteAsync(reader, unit, output, _ => { }, CancellationToken.None);
