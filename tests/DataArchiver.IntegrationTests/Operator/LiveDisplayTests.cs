@@ -26,9 +26,9 @@ public sealed class LiveDisplayTests : IDisposable
         {
             using var terminal = await TmuxSession.StartAsync(command, Width, Height, environment, _args.Root);
             // Four workers wait on the locks, so the display holds still long enough to be read.
-            // Each worker reaches "extracting" before its expected row count is drawn: wait until all four show both.
-            running = await terminal.WaitForScreenAsync(screen => Lines(screen).Count(l => l.Contains("extracting", StringComparison.Ordinal)
-                && l.Contains("0/~1,000 rows", StringComparison.Ordinal)) == 4, Patience);
+            // Each worker reaches "extracting" before its expected row count is drawn, and a capture may fall between the
+            // writes of one frame: wait for a whole frame, the overall line followed by four workers with their counts.
+            running = await terminal.WaitForScreenAsync(screen => IsWholeFrame(Lines(screen)), Patience);
             await locks.ReleaseAsync();
             var final = await terminal.WaitForScreenAsync(screen => screen.Contains("wall time", StringComparison.Ordinal), Patience);
             var status = await WaitForExitStatusAsync(terminal);
@@ -68,6 +68,10 @@ public sealed class LiveDisplayTests : IDisposable
         // The frame is the last thing on the screen: the overall line, then the four workers.
         Assert.Equal(overall, lines[^5]);
     }
+
+    private static bool IsWholeFrame(List<string> lines) =>
+        lines.Count >= 5 && lines[^5].Contains("/6 units", StringComparison.Ordinal)
+        && lines[^4..].All(l => l.Contains("extracting", StringComparison.Ordinal) && l.Contains("0/~1,000 rows", StringComparison.Ordinal));
 
     private static List<string> Lines(string screen) =>
         screen.Split('\n').Where(l => l.Trim().Length > 0).ToList();
